@@ -1,0 +1,9 @@
+namespace PowerVerse.Benchmarks;
+
+/// <summary>Every benchmark <c>./pv bench</c> knows; add one line per new benchmark.</summary>
+internal static class BenchmarkRegistry
+{
+    public static IReadOnlyList<IBenchmark> All { get; } =
+    [
+    ];
+}

