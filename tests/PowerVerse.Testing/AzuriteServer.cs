@@ -9,7 +9,7 @@ public sealed class AzuriteServer : IAsyncDisposable
     /// <summary>Azurite's well-known development account key.</summary>
     public const string AccountName = "devstoreaccount1";
 
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFEqxYpJ4dI6LZf3sWqAFyy6fU/nTqEmQ==";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly ChildProcess _process;
 
