@@ -1,0 +1,11 @@
+namespace PowerVerse.Storage.Tables;
+
+public enum TableTransactionActionType
+{
+    Add,
+    UpdateMerge,
+    UpdateReplace,
+    Delete,
+    UpsertMerge,
+    UpsertReplace,
+}
