@@ -5,14 +5,14 @@ using PowerVerse.Ethereum.Crypto;
 namespace PowerVerse.Ethereum.Signing;
 
 /// <summary>
-/// EIP-191 version 0x45 ("personal_sign"): keccak256("\x19Ethereum Signed Message:\n" ‖ len(message) ‖ message),
+/// EIP-191 version 0x45 ("personal_sign"): keccak256("\u0019Ethereum Signed Message:\n" ‖ len(message) ‖ message),
 /// with the length in decimal ASCII.
 /// </summary>
 public static class PersonalMessage
 {
     public static byte[] Hash(ReadOnlySpan<byte> message)
     {
-        var prefix = Encoding.ASCII.GetBytes("\x19Ethereum Signed Message:\n" + message.Length.ToString(CultureInfo.InvariantCulture));
+        var prefix = Encoding.ASCII.GetBytes("\u0019Ethereum Signed Message:\n" + message.Length.ToString(CultureInfo.InvariantCulture));
         var buffer = new byte[prefix.Length + message.Length];
         prefix.CopyTo(buffer, 0);
         message.CopyTo(buffer.AsSpan(prefix.Length));
