@@ -5,5 +5,6 @@ internal static class BenchmarkRegistry
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
+        new AgentHashRateBenchmark(),
     ];
 }
