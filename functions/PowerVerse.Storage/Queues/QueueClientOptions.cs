@@ -1,0 +1,6 @@
+namespace PowerVerse.Storage.Queues;
+
+public class QueueClientOptions : StorageClientOptions
+{
+    public QueueMessageEncoding MessageEncoding { get; set; } = QueueMessageEncoding.None;
+}
