@@ -48,6 +48,18 @@ public sealed class Keccak256Tests
     }
 
     [Fact]
+    public void Hash_RandomInputs_MatchesTheEthereumLayersKeccak()
+    {
+        var random = new Random(42);
+        for (var length = 0; length < 600; length += 1 + random.Next(7))
+        {
+            var input = new byte[length];
+            random.NextBytes(input);
+            Assert.Equal(PowerVerse.Ethereum.Crypto.Keccak256.Hash(input), Keccak256.Hash(input));
+        }
+    }
+
+    [Fact]
     public void Write_Nonce_IsBigEndianAfterSeedAndAgent()
     {
         var seed = new byte[32];
