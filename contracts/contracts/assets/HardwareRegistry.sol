@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Context} from "@openzeppelin/contracts/utils/Context.sol";
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {IPowerVerseAssets} from "../interfaces/IPowerVerseAssets.sol";
+import {IPowerVerseParams} from "../interfaces/IPowerVerseParams.sol";
+import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
+
+/// @title HID — one ERC-721 per physical GPU (DESIGN.md §2).
+/// @notice Holds the GPU model (from the DAO list), its compute type, keccak256(device UUID) — unique, so a device
+/// cannot be registered twice — and the agent address that signs the device's proofs.
+contract HardwareRegistry is ERC721, PowerVerseContext, IPowerVerseAssets {
+    IPowerVerseParams private immutable _params;
+    uint256 private _lastId;
+    mapping(uint256 hid => Hardware hardware) private _hardware;
+    mapping(bytes32 deviceHash => uint256 hid) private _hidOfDevice;
+
+    constructor(IPowerVerseParams params_, address forwarder)
+        ERC721("PowerVerse Hardware", "HID")
+        PowerVerseContext(forwarder)
+    {
+        _params = params_;
+    }
+
+    /// @notice Registers a GPU as a new HID owned by the caller.
+    /// @param gpuModel a GPU model id from the DAO list.
+    /// @param deviceHash keccak256 of the device UUID.
+    /// @param agent the address whose EIP-712 signatures prove this device's work.
+    /// @dev Requirements: the GPU model exists; the device is not registered; the agent is not the zero address.
+    function register(uint32 gpuModel, bytes32 deviceHash, address agent) external returns (uint256 hid) {
+        if (agent == address(0)) revert HardwareRegistryZeroAgent();
+        if (_hidOfDevice[deviceHash] != 0) revert HardwareRegistryDeviceRegistered(deviceHash);
+        uint32 computeType = _params.gpuModelComputeType(gpuModel);
+        address provider = _msgSender();
+        hid = ++_lastId;
+        _hardware[hid] = Hardware({gpuModel: gpuModel, computeType: computeType, agent: agent, deviceHash: deviceHash});
+        _hidOfDevice[deviceHash] = hid;
+        _mint(provider, hid);
+        emit HardwareRegistered(hid, provider, gpuModel, deviceHash, agent);
+    }
+
+    /// @notice Replaces the agent key of an HID (e.g. after the agent host was reinstalled).
+    /// @dev Requirements: the caller owns the HID; the agent is not the zero address.
+    function setAgent(uint256 hid, address agent) external {
+        if (agent == address(0)) revert HardwareRegistryZeroAgent();
+        address caller = _msgSender();
+        if (_requireOwned(hid) != caller) revert HardwareRegistryNotOwner(hid, caller);
+        _hardware[hid].agent = agent;
+        emit AgentChanged(hid, agent);
+    }
+
+    /// @notice The record of an HID.
+    /// @dev Requirements: the HID exists.
+    function hardware(uint256 hid) external view returns (Hardware memory) {
+        _requireOwned(hid);
+        return _hardware[hid];
+    }
+
+    /// @notice The HID registered for a device hash (0 when none).
+    function hidOfDevice(bytes32 deviceHash) external view returns (uint256) {
+        return _hidOfDevice[deviceHash];
+    }
+
+    /// @notice The number of HIDs ever registered (ids are 1..count).
+    function count() external view returns (uint256) {
+        return _lastId;
+    }
+
+    function _msgSender() internal view override(Context, PowerVerseContext) returns (address) {
+        return PowerVerseContext._msgSender();
+    }
+
+    function _msgData() internal view override(Context, PowerVerseContext) returns (bytes calldata) {
+        return PowerVerseContext._msgData();
+    }
+
+    function _contextSuffixLength() internal view override(Context, PowerVerseContext) returns (uint256) {
+        return PowerVerseContext._contextSuffixLength();
+    }
+}

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {Context} from "@openzeppelin/contracts/utils/Context.sol";
+import {ERC1155} from "@openzeppelin/contracts/token/ERC1155/ERC1155.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IPowerVerseAssets} from "../interfaces/IPowerVerseAssets.sol";
+import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
+
+/// @title RID — revenue rights: ERC-1155, id = VID, minted once at the VID's first listing (DESIGN.md §2).
+/// @notice Rental income of a VID is paid pro rata to its holders through a pull-based accumulator: income per
+/// share grows with each deposit, and every balance change first books what the old balance had earned, so
+/// claims are O(1) and exact when shares are transferred or traded.
+/// @dev Exactness: a deposit adds floor((amount * SCALE + carry) / supply) to the accumulator and keeps the
+/// remainder as the next carry, so accumulator * supply <= deposits * SCALE at all times; an account earns
+/// floor(balance * Δaccumulator / SCALE) per booking. Summed over holders that never exceeds the deposits.
+contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseAssets {
+    using SafeERC20 for IERC20;
+
+    /// @notice The ComputeMarket: mints at first listing, deposits income, moves listed shares on a sale.
+    bytes32 public constant MARKET_ROLE = keccak256("MARKET_ROLE");
+
+    /// @notice Fixed-point scale of the income-per-share accumulator.
+    uint256 public constant SCALE = 1e18;
+
+    struct Pool {
+        uint256 perShare;
+        uint256 carry;
+        uint256 deposited;
+        uint256 claimed;
+    }
+
+    mapping(uint256 vid => uint256 supply) private _supply;
+    mapping(uint256 vid => address[] tokens) private _incomeTokens;
+    mapping(uint256 vid => mapping(address token => Pool pool)) private _pools;
+    mapping(uint256 vid => mapping(address token => mapping(address account => uint256 perShare))) private _booked;
+    mapping(uint256 vid => mapping(address token => mapping(address account => uint256 amount))) private _owed;
+
+    constructor(address admin, address forwarder) ERC1155("") PowerVerseContext(forwarder) {
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+    }
+
+    /// @notice Mints the revenue rights of a VID, once, to the beneficiaries the provider named.
+    /// @param totalShares the revenue weight of the VID's compute type (read by the market at mint).
+    /// @dev Requirements: the caller has MARKET_ROLE; the VID has no RID yet; the shares sum to `totalShares` > 0.
+    function mint(uint256 vid, address[] calldata beneficiaries, uint256[] calldata shares, uint256 totalShares)
+        external
+        onlyRole(MARKET_ROLE)
+    {
+        if (_supply[vid] != 0) revert RevenueRightsAlreadyMinted(vid);
+        if (beneficiaries.length != shares.length || beneficiaries.length == 0) {
+            revert RevenueRightsInvalidShares(totalShares, 0);
+        }
+        uint256 sum;
+        for (uint256 i; i < shares.length; ++i) {
+            sum += shares[i];
+        }
+        if (sum != totalShares || sum == 0) revert RevenueRightsInvalidShares(totalShares, sum);
+        _supply[vid] = sum;
+        for (uint256 i; i < beneficiaries.length; ++i) {
+            _mint(beneficiaries[i], vid, shares[i], "");
+        }
+        emit RevenueRightsMinted(vid, beneficiaries, shares);
+    }
+
+    /// @notice Books `amount` of `token`, already transferred to this contract, as income of a VID's holders.
+    /// @dev Requirements: the caller has MARKET_ROLE; the VID's RID exists; amount > 0.
+    function depositIncome(uint256 vid, address token, uint256 amount) external onlyRole(MARKET_ROLE) {
+        uint256 supply = _supply[vid];
+        if (supply == 0) revert RevenueRightsNotMinted(vid);
+        if (amount == 0) revert RevenueRightsZeroIncome();
+        Pool storage income = _pools[vid][token];
+        if (income.deposited == 0) _incomeTokens[vid].push(token);
+        uint256 scaled = amount * SCALE + income.carry;
+        income.perShare += scaled / supply;
+        income.carry = scaled % supply;
+        income.deposited += amount;
+        emit IncomeDeposited(vid, token, amount);
+    }
+
+    /// @notice Moves listed shares from a seller to a buyer on a market sale (the seller listed them).
+    /// @dev Requirements: the caller has MARKET_ROLE; `from` holds `amount`.
+    function marketTransfer(address from, address to, uint256 vid, uint256 amount) external onlyRole(MARKET_ROLE) {
+        _safeTransferFrom(from, to, vid, amount, "");
+    }
+
+    /// @notice Pays the caller what its shares of a VID earned in `token`.
+    /// @dev Requirements: the amount owed is not 0.
+    function claim(uint256 vid, address token) external nonReentrant returns (uint256 amount) {
+        address account = _msgSender();
+        _book(vid, token, account, balanceOf(account, vid));
+        amount = _owed[vid][token][account];
+        if (amount == 0) revert RevenueRightsNothingToClaim(vid, token, account);
+        _owed[vid][token][account] = 0;
+        _pools[vid][token].claimed += amount;
+        emit IncomeClaimed(vid, token, account, amount);
+        IERC20(token).safeTransfer(account, amount);
+    }
+
+    /// @notice What `account` can claim from a VID in `token` now.
+    function claimable(uint256 vid, address token, address account) external view returns (uint256) {
+        uint256 earned = (balanceOf(account, vid) * (_pools[vid][token].perShare - _booked[vid][token][account])) / SCALE;
+        return _owed[vid][token][account] + earned;
+    }
+
+    /// @notice The total shares of a VID (0 before its first listing).
+    function totalSupply(uint256 vid) external view returns (uint256) {
+        return _supply[vid];
+    }
+
+    /// @notice Whether the VID's RID was minted.
+    function isMinted(uint256 vid) external view returns (bool) {
+        return _supply[vid] != 0;
+    }
+
+    /// @notice The tokens a VID has received income in.
+    function incomeTokens(uint256 vid) external view returns (address[] memory) {
+        return _incomeTokens[vid];
+    }
+
+    /// @notice The income pool of a VID in a token: accumulator, carry, deposited and claimed totals.
+    function pool(uint256 vid, address token) external view returns (Pool memory) {
+        return _pools[vid][token];
+    }
+
+    /// @notice ERC-165.
+    function supportsInterface(bytes4 interfaceId) public view override(ERC1155, AccessControl) returns (bool) {
+        return super.supportsInterface(interfaceId);
+    }
+
+    /// @dev Books both sides' earnings at their old balances before any balance changes.
+    function _update(address from, address to, uint256[] memory ids, uint256[] memory values) internal override {
+        for (uint256 i; i < ids.length; ++i) {
+            uint256 vid = ids[i];
+            address[] storage tokens = _incomeTokens[vid];
+            for (uint256 t; t < tokens.length; ++t) {
+                if (from != address(0)) _book(vid, tokens[t], from, balanceOf(from, vid));
+                if (to != address(0)) _book(vid, tokens[t], to, balanceOf(to, vid));
+            }
+        }
+        super._update(from, to, ids, values);
+    }
+
+    function _book(uint256 vid, address token, address account, uint256 balance) private {
+        uint256 perShare = _pools[vid][token].perShare;
+        uint256 booked = _booked[vid][token][account];
+        if (perShare == booked) return;
+        _booked[vid][token][account] = perShare;
+        if (balance != 0) _owed[vid][token][account] += (balance * (perShare - booked)) / SCALE;
+    }
+
+    function _msgSender() internal view override(Context, PowerVerseContext) returns (address) {
+        return PowerVerseContext._msgSender();
+    }
+
+    function _msgData() internal view override(Context, PowerVerseContext) returns (bytes calldata) {
+        return PowerVerseContext._msgData();
+    }
+
+    function _contextSuffixLength() internal view override(Context, PowerVerseContext) returns (uint256) {
+        return PowerVerseContext._contextSuffixLength();
+    }
+}

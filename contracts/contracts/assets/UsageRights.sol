@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {Context} from "@openzeppelin/contracts/utils/Context.sol";
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {IERC4907} from "../interfaces/IERC4907.sol";
+import {IPowerVerseAssets} from "../interfaces/IPowerVerseAssets.sol";
+import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
+import {ResourceRegistry} from "./ResourceRegistry.sol";
+
+/// @title UID — the right to use one VID for a period: ERC-721 with ERC-4907 (`user`, `expires`), DESIGN.md §2.
+/// @notice The provider keeps the token; a sale through the market makes the buyer its user until expiry, and
+/// nobody can change that user before expiry. A UID is rented once. Expiry is read at call time (no keeper).
+/// At most one live UID (not yet rented, or rented and unexpired) is bound to a VID.
+contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPowerVerseAssets {
+    /// @notice The ComputeMarket: sets the user of a sold UID.
+    bytes32 public constant MARKET_ROLE = keccak256("MARKET_ROLE");
+
+    ResourceRegistry private immutable _resources;
+    uint256 private _lastId;
+    mapping(uint256 uid => uint256 vid) private _vids;
+    mapping(uint256 uid => Rental rental) private _rentals;
+    mapping(uint256 vid => uint256 uid) private _boundUid;
+
+    /// @dev One slot: duration (uint32 seconds = up to 136 years), expires (0 until rented) and the user.
+    struct Rental {
+        uint32 duration;
+        uint64 expires;
+        address user;
+    }
+
+    constructor(ResourceRegistry resources_, address admin, address forwarder)
+        ERC721("PowerVerse Usage Right", "UID")
+        PowerVerseContext(forwarder)
+    {
+        _resources = resources_;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+    }
+
+    /// @notice Creates a usage right of `duration` seconds on a free VID the caller owns.
+    /// @dev Requirements: the caller owns the VID; no live UID is bound to it; 0 < duration < 2^32.
+    function create(uint256 vid, uint32 duration) external returns (uint256 uid) {
+        address provider = _msgSender();
+        if (_resources.ownerOf(vid) != provider) revert UsageRightsNotResourceOwner(vid, provider);
+        if (duration == 0) revert UsageRightsZeroDuration();
+        uint256 bound = _boundUid[vid];
+        if (_isLive(bound)) revert UsageRightsResourceBound(vid, bound);
+        uid = ++_lastId;
+        _vids[uid] = vid;
+        _rentals[uid] = Rental({duration: duration, expires: 0, user: address(0)});
+        _boundUid[vid] = uid;
+        _mint(provider, uid);
+        emit UsageRightCreated(uid, vid, provider, duration);
+    }
+
+    /// @notice Burns a UID that was never rented, which frees its VID.
+    /// @dev Requirements: the caller owns the UID; it was never rented.
+    function retire(uint256 uid) external {
+        address caller = _msgSender();
+        if (_requireOwned(uid) != caller) revert UsageRightsNotOwner(uid, caller);
+        if (_rentals[uid].expires != 0) revert UsageRightsAlreadyRented(uid);
+        uint256 vid = _vids[uid];
+        if (_boundUid[vid] == uid) delete _boundUid[vid];
+        _burn(uid);
+        emit UsageRightRetired(uid, vid);
+    }
+
+    /// @notice Makes `user` the user of a UID from now until now + its duration (the market calls this on a sale).
+    /// @dev Requirements: the caller has MARKET_ROLE; the UID exists and was never rented.
+    function rentTo(uint256 uid, address user) external onlyRole(MARKET_ROLE) returns (uint64 expires) {
+        Rental storage rental = _rentals[uid];
+        uint32 duration = rental.duration;
+        if (duration == 0) revert ERC721NonexistentToken(uid);
+        if (rental.expires != 0) revert UsageRightsAlreadyRented(uid);
+        expires = uint64(block.timestamp) + duration;
+        rental.expires = expires;
+        rental.user = user;
+        emit UpdateUser(uid, user, expires);
+        emit UsageRightRented(uid, _vids[uid], user, expires);
+    }
+
+    /// @notice ERC-4907 setUser. Refused: the user of a UID is set by a market sale only, so that nobody but
+    /// the last buyer is its user before expiry.
+    /// @dev Requirements: none can be met; always reverts.
+    function setUser(uint256, address, uint64) external pure {
+        revert UsageRightsUserSetByMarket();
+    }
+
+    /// @notice ERC-4907: the user of a UID, or the zero address when it is not rented or has expired.
+    function userOf(uint256 uid) external view returns (address) {
+        Rental memory rental = _rentals[uid];
+        return block.timestamp < rental.expires ? rental.user : address(0);
+    }
+
+    /// @notice ERC-4907: when the user's right ends (0 when never rented).
+    function userExpires(uint256 uid) external view returns (uint256) {
+        return _rentals[uid].expires;
+    }
+
+    /// @notice The rental record of a UID (vid, duration, expires, last buyer).
+    /// @dev Requirements: the UID exists.
+    function usageRight(uint256 uid) external view returns (UsageRight memory) {
+        _requireOwned(uid);
+        Rental memory rental = _rentals[uid];
+        return UsageRight({vid: _vids[uid], duration: rental.duration, expires: rental.expires, user: rental.user});
+    }
+
+    /// @notice The VID of a UID.
+    /// @dev Requirements: the UID exists.
+    function vidOf(uint256 uid) external view returns (uint256) {
+        _requireOwned(uid);
+        return _vids[uid];
+    }
+
+    /// @notice The live UID bound to a VID, or 0 when the VID is free (scenario 2).
+    function liveUidOf(uint256 vid) external view returns (uint256) {
+        uint256 uid = _boundUid[vid];
+        return _isLive(uid) ? uid : 0;
+    }
+
+    /// @notice Whether a VID is rented right now.
+    function isRented(uint256 vid) external view returns (bool) {
+        return block.timestamp < _rentals[_boundUid[vid]].expires;
+    }
+
+    /// @notice The resource registry.
+    function resourceRegistry() external view returns (ResourceRegistry) {
+        return _resources;
+    }
+
+    /// @notice ERC-165, including ERC-4907 (0xad092b5c).
+    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
+        return interfaceId == type(IERC4907).interfaceId || super.supportsInterface(interfaceId);
+    }
+
+    /// @dev Live: minted and not burned, and either not yet rented or rented and not yet expired.
+    function _isLive(uint256 uid) private view returns (bool) {
+        if (uid == 0 || _ownerOf(uid) == address(0)) return false;
+        uint64 expires = _rentals[uid].expires;
+        return expires == 0 || block.timestamp < expires;
+    }
+
+    function _msgSender() internal view override(Context, PowerVerseContext) returns (address) {
+        return PowerVerseContext._msgSender();
+    }
+
+    function _msgData() internal view override(Context, PowerVerseContext) returns (bytes calldata) {
+        return PowerVerseContext._msgData();
+    }
+
+    function _contextSuffixLength() internal view override(Context, PowerVerseContext) returns (uint256) {
+        return PowerVerseContext._contextSuffixLength();
+    }
+}

@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {Context} from "@openzeppelin/contracts/utils/Context.sol";
+import {ERC20Burnable} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Burnable.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {HardwareRegistry} from "../assets/HardwareRegistry.sol";
+import {ResourceRegistry} from "../assets/ResourceRegistry.sol";
+import {RevenueRights} from "../assets/RevenueRights.sol";
+import {UsageRights} from "../assets/UsageRights.sol";
+import {IPowerVerseMarket} from "../interfaces/IPowerVerseMarket.sol";
+import {IPowerVerseParams} from "../interfaces/IPowerVerseParams.sol";
+import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
+
+/// @title ComputeMarket — UID sales into escrow, settlement at expiry, SLA refunds and RID share trades (DESIGN.md §2).
+/// @notice A purchase pays the listed price into escrow for the rental period. After expiry anyone may settle:
+/// the platform fee (after the token's discount; part of it burned when paid in PVC) goes to the treasury and the
+/// rest to the VID's RID holders. Before settlement the challenger may refund the buyer pro rata for proven
+/// downtime. Per token, escrowed + paid out + refunded = paid in, always.
+contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseMarket {
+    using SafeERC20 for IERC20;
+
+    /// @notice The platform challenger: refunds buyers for proof-proven downtime.
+    bytes32 public constant CHALLENGER_ROLE = keccak256("CHALLENGER_ROLE");
+
+    uint256 private constant _MAX_BPS = 10_000;
+
+    struct Totals {
+        uint256 paidIn;
+        uint256 paidOut;
+        uint256 refunded;
+    }
+
+    IPowerVerseParams private immutable _params;
+    UsageRights private immutable _usage;
+    RevenueRights private immutable _revenue;
+    ERC20Burnable private immutable _pvc;
+
+    mapping(uint256 uid => Order order) private _orders;
+    mapping(address token => Totals totals) private _totals;
+    mapping(uint256 listingId => ShareListing listing) private _shareListings;
+    uint256 private _lastShareListing;
+
+    constructor(
+        IPowerVerseParams params_,
+        UsageRights usage_,
+        RevenueRights revenue_,
+        ERC20Burnable pvc_,
+        address admin,
+        address forwarder
+    ) PowerVerseContext(forwarder) {
+        _params = params_;
+        _usage = usage_;
+        _revenue = revenue_;
+        _pvc = pvc_;
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+    }
+
+    // ---------------------------------------------------------------- usage rights
+
+    /// @notice Lists a UID the caller owns at `price` in an accepted token (again: changes the terms).
+    /// @dev Requirements: the caller owns the UID; it was never rented; the VID's RID exists; the token is
+    /// accepted; price > 0.
+    function list(uint256 uid, address token, uint256 price) external {
+        _list(uid, token, price);
+    }
+
+    /// @notice First listing of a VID: mints its RID to the beneficiaries (total = the revenue weight of the VID's
+    /// compute type) and lists the UID.
+    /// @dev Requirements: as {list}, except that the VID's RID must not exist yet; the shares sum to the weight.
+    function listWithRevenueRights(
+        uint256 uid,
+        address token,
+        uint256 price,
+        address[] calldata beneficiaries,
+        uint256[] calldata shares
+    ) external {
+        uint256 vid = _usage.vidOf(uid);
+        ResourceRegistry resources = _usage.resourceRegistry();
+        HardwareRegistry hardware = resources.hardwareRegistry();
+        uint32 computeType = hardware.hardware(resources.hidOf(vid)).computeType;
+        _revenue.mint(vid, beneficiaries, shares, _params.revenueWeight(computeType));
+        _list(uid, token, price);
+    }
+
+    /// @notice Withdraws the caller's listing of a UID.
+    /// @dev Requirements: the UID is listed by the caller.
+    function unlist(uint256 uid) external {
+        Order storage order = _orders[uid];
+        if (order.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
+        address caller = _msgSender();
+        if (order.account != caller) revert ComputeMarketNotOwner(uid, caller);
+        delete _orders[uid];
+        emit Unlisted(uid);
+    }
+
+    /// @notice Buys a listed UID: pays `price` of `token` into escrow and becomes its user for its duration.
+    /// The caller states the terms it agreed to, so a changed listing cannot charge it more.
+    /// @dev Requirements: the UID is listed at exactly (`token`, `price`); the seller still owns it; the token is
+    /// still accepted; the caller approved the market for `price`.
+    function buy(uint256 uid, address token, uint256 price) external nonReentrant {
+        Order storage order = _orders[uid];
+        if (order.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
+        if (order.token != token || order.price != price) revert ComputeMarketPriceChanged(order.token, order.price);
+        if (_usage.ownerOf(uid) != order.account) revert ComputeMarketSellerChanged(uid);
+        (bool accepted, uint16 feeBps, uint16 burnShareBps) = _params.feeTerms(token);
+        if (!accepted) revert ComputeMarketTokenNotAccepted(token);
+        address buyer = _msgSender();
+        // UsageRights is a trusted contract of the suite; it only records the rental.
+        uint64 end = _usage.rentTo(uid, buyer);
+        order.account = buyer;
+        order.end = end;
+        order.state = OrderState.Escrowed;
+        order.feeBps = feeBps;
+        order.burnShareBps = burnShareBps;
+        order.start = uint64(block.timestamp);
+        _totals[token].paidIn += price;
+        emit Purchased(uid, _usage.vidOf(uid), buyer, token, price, end);
+        IERC20(token).safeTransferFrom(buyer, address(this), price);
+    }
+
+    /// @notice Settles an expired rental: fee to the treasury (part burned when paid in PVC), the rest to the
+    /// VID's RID holders. Anyone may call it.
+    /// @dev Requirements: the UID's escrow exists, is not settled, and the rental has ended.
+    function settle(uint256 uid) external nonReentrant {
+        Order storage order = _orders[uid];
+        if (order.state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
+        if (order.state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
+        if (block.timestamp < order.end) revert ComputeMarketNotExpired(uid, order.end);
+        address token = order.token;
+        uint256 remaining = order.price - order.refunded;
+        uint256 fee = (remaining * order.feeBps) / _MAX_BPS;
+        uint256 burned = token == address(_pvc) ? (fee * order.burnShareBps) / _MAX_BPS : 0;
+        uint256 income = remaining - fee;
+        uint256 vid = _usage.vidOf(uid);
+        order.state = OrderState.Settled;
+        _totals[token].paidOut += remaining;
+        emit Settled(uid, vid, token, fee, burned, income);
+        if (fee > burned) IERC20(token).safeTransfer(_params.treasury(), fee - burned);
+        if (burned != 0) _pvc.burn(burned);
+        if (income != 0) {
+            IERC20(token).safeTransfer(address(_revenue), income);
+            _revenue.depositIncome(vid, token, income);
+        }
+    }
+
+    /// @notice Refunds the buyer pro rata for `downtimeSeconds` of proof-proven downtime (SLA-backed escrow).
+    /// @dev Requirements: the caller has CHALLENGER_ROLE; the escrow exists and is not settled;
+    /// 0 < downtime <= duration; all refunds together do not exceed the price.
+    function refund(uint256 uid, uint64 downtimeSeconds, bytes32 reason)
+        external
+        onlyRole(CHALLENGER_ROLE)
+        nonReentrant
+    {
+        Order storage order = _orders[uid];
+        if (order.state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
+        if (order.state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
+        uint256 duration = order.end - order.start;
+        if (downtimeSeconds == 0 || downtimeSeconds > duration) revert ComputeMarketInvalidDowntime(downtimeSeconds);
+        uint256 amount = (order.price * downtimeSeconds) / duration;
+        uint256 refunded = order.refunded + amount;
+        if (refunded > order.price) revert ComputeMarketInvalidDowntime(downtimeSeconds);
+        order.refunded = refunded;
+        _totals[order.token].refunded += amount;
+        address buyer = order.account;
+        emit Refunded(uid, buyer, amount, downtimeSeconds, reason);
+        IERC20(order.token).safeTransfer(buyer, amount);
+    }
+
+    // ---------------------------------------------------------------- revenue rights
+
+    /// @notice Lists `amount` of the caller's RID shares of a VID at `unitPrice` per share; buyers may fill part.
+    /// The shares stay with the seller (and keep earning) until bought.
+    /// @dev Requirements: amount > 0; unitPrice > 0; the token is accepted; the caller holds `amount`.
+    function listShares(uint256 vid, uint256 amount, address token, uint256 unitPrice)
+        external
+        returns (uint256 listingId)
+    {
+        if (amount == 0) revert ComputeMarketZeroAmount();
+        if (unitPrice == 0) revert ComputeMarketZeroPrice();
+        _requireAccepted(token);
+        address seller = _msgSender();
+        uint256 held = _revenue.balanceOf(seller, vid);
+        if (held < amount) revert ComputeMarketInsufficientShares(held, amount);
+        listingId = ++_lastShareListing;
+        _shareListings[listingId] =
+            ShareListing({seller: seller, token: token, vid: vid, remaining: amount, unitPrice: unitPrice});
+        emit SharesListed(listingId, vid, seller, amount, token, unitPrice);
+    }
+
+    /// @notice Buys `amount` shares of a share listing at the stated terms; pays the seller directly.
+    /// @dev Requirements: the listing exists with exactly (`token`, `unitPrice`); 0 < amount <= remaining; the
+    /// seller still holds the shares; the caller approved the market for amount * unitPrice.
+    function buyShares(uint256 listingId, uint256 amount, address token, uint256 unitPrice) external nonReentrant {
+        ShareListing storage listing = _shareListings[listingId];
+        address seller = listing.seller;
+        if (seller == address(0)) revert ComputeMarketUnknownShareListing(listingId);
+        if (listing.token != token || listing.unitPrice != unitPrice) {
+            revert ComputeMarketPriceChanged(listing.token, listing.unitPrice);
+        }
+        if (amount == 0) revert ComputeMarketZeroAmount();
+        uint256 remaining = listing.remaining;
+        if (amount > remaining) revert ComputeMarketInsufficientShares(remaining, amount);
+        uint256 vid = listing.vid;
+        uint256 cost = amount * unitPrice;
+        address buyer = _msgSender();
+        if (amount == remaining) {
+            delete _shareListings[listingId];
+        } else {
+            // amount < remaining was checked above.
+            unchecked {
+                listing.remaining = remaining - amount;
+            }
+        }
+        emit SharesPurchased(listingId, buyer, amount, cost);
+        IERC20(token).safeTransferFrom(buyer, seller, cost);
+        _revenue.marketTransfer(seller, buyer, vid, amount);
+    }
+
+    /// @notice Cancels the caller's share listing.
+    /// @dev Requirements: the listing exists and the caller is its seller.
+    function cancelShareListing(uint256 listingId) external {
+        address seller = _shareListings[listingId].seller;
+        if (seller == address(0)) revert ComputeMarketUnknownShareListing(listingId);
+        address caller = _msgSender();
+        if (seller != caller) revert ComputeMarketNotShareSeller(listingId, caller);
+        delete _shareListings[listingId];
+        emit ShareListingCancelled(listingId);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice The order (listing or escrow) of a UID.
+    function orderOf(uint256 uid) external view returns (Order memory) {
+        return _orders[uid];
+    }
+
+    /// @notice A share listing (seller = 0 when filled or cancelled).
+    function shareListing(uint256 listingId) external view returns (ShareListing memory) {
+        return _shareListings[listingId];
+    }
+
+    /// @notice The market's money in a token: paid in, paid out (fees and income), refunded, and still escrowed.
+    function totals(address token)
+        external
+        view
+        returns (uint256 paidIn, uint256 paidOut, uint256 refunded, uint256 escrowed)
+    {
+        Totals memory t = _totals[token];
+        return (t.paidIn, t.paidOut, t.refunded, t.paidIn - t.paidOut - t.refunded);
+    }
+
+    function _list(uint256 uid, address token, uint256 price) private {
+        address seller = _msgSender();
+        if (_usage.ownerOf(uid) != seller) revert ComputeMarketNotOwner(uid, seller);
+        if (_usage.userExpires(uid) != 0) revert ComputeMarketAlreadyRented(uid);
+        uint256 vid = _usage.vidOf(uid);
+        if (!_revenue.isMinted(vid)) revert ComputeMarketRevenueRightsMissing(vid);
+        if (price == 0) revert ComputeMarketZeroPrice();
+        _requireAccepted(token);
+        Order storage order = _orders[uid];
+        order.account = seller;
+        order.state = OrderState.Listed;
+        order.token = token;
+        order.price = price;
+        emit Listed(uid, vid, seller, token, price);
+    }
+
+    function _requireAccepted(address token) private view {
+        (bool accepted,,) = _params.feeTerms(token);
+        if (!accepted) revert ComputeMarketTokenNotAccepted(token);
+    }
+
+    function _msgSender() internal view override(Context, PowerVerseContext) returns (address) {
+        return PowerVerseContext._msgSender();
+    }
+
+    function _msgData() internal view override(Context, PowerVerseContext) returns (bytes calldata) {
+        return PowerVerseContext._msgData();
+    }
+
+    function _contextSuffixLength() internal view override(Context, PowerVerseContext) returns (uint256) {
+        return PowerVerseContext._contextSuffixLength();
+    }
+}

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {IERC4907} from "../contracts/interfaces/IERC4907.sol";
+import {IPowerVerseAssets} from "../contracts/interfaces/IPowerVerseAssets.sol";
+import {IPowerVerseParams} from "../contracts/interfaces/IPowerVerseParams.sol";
+import {Fixture} from "./utils/Fixture.sol";
+
+contract AssetsTest is Fixture {
+    // ---------------------------------------------------------------- HID
+
+    function test_register_storesHardwareAndMintsToCaller() public {
+        VM.expectEmit();
+        emit IPowerVerseAssets.HardwareRegistered(1, provider, RTX_4090, keccak256("gpu-0"), agent);
+        VM.prank(provider);
+        uint256 hid = hardware.register(RTX_4090, keccak256("gpu-0"), agent);
+        assertEq(hid, 1, "first id");
+        assertEq(hardware.ownerOf(hid), provider, "owner");
+        IPowerVerseAssets.Hardware memory hw = hardware.hardware(hid);
+        assertEq(hw.gpuModel, RTX_4090, "model");
+        assertEq(hw.computeType, GPU, "type from model");
+        assertEq(hw.agent, agent, "agent");
+        assertEq(hardware.hidOfDevice(keccak256("gpu-0")), hid, "by device");
+        assertEq(hardware.count(), 1, "count");
+    }
+
+    function test_register_sameDeviceTwice_reverts() public {
+        registerHardware(keccak256("gpu-0"));
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseAssets.HardwareRegistryDeviceRegistered.selector, keccak256("gpu-0"))
+        );
+        VM.prank(stranger);
+        hardware.register(GTX_1050, keccak256("gpu-0"), agent);
+    }
+
+    function test_register_unknownModelOrZeroAgent_reverts() public {
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseParams.PowerParamsUnknownGpuModel.selector, 99));
+        hardware.register(99, keccak256("gpu-0"), agent);
+        VM.expectRevert(IPowerVerseAssets.HardwareRegistryZeroAgent.selector);
+        hardware.register(GTX_1050, keccak256("gpu-0"), address(0));
+    }
+
+    function test_setAgent_ownerOnly() public {
+        uint256 hid = registerHardware(keccak256("gpu-0"));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.HardwareRegistryNotOwner.selector, hid, stranger));
+        VM.prank(stranger);
+        hardware.setAgent(hid, stranger);
+        VM.expectRevert(IPowerVerseAssets.HardwareRegistryZeroAgent.selector);
+        VM.prank(provider);
+        hardware.setAgent(hid, address(0));
+        VM.prank(provider);
+        hardware.setAgent(hid, stranger);
+        assertEq(hardware.hardware(hid).agent, stranger, "agent changed");
+        VM.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 9));
+        hardware.hardware(9);
+    }
+
+    function test_register_relayed_mintsToSigner() public {
+        relay(providerKey, address(hardware), abi.encodeCall(hardware.register, (H100, keccak256("gpu-9"), agent)));
+        assertEq(hardware.ownerOf(1), provider, "signer owns it, not the relayer");
+    }
+
+    // ---------------------------------------------------------------- VID
+
+    function test_createResource_bindsToHardware() public {
+        uint256 hid = registerHardware(keccak256("gpu-0"));
+        VM.expectEmit();
+        emit IPowerVerseAssets.ResourceCreated(1, hid, provider);
+        uint256 vid = createResource(hid);
+        assertEq(resources.ownerOf(vid), provider, "owner");
+        assertEq(resources.hidOf(vid), hid, "hid");
+        assertEq(resources.resource(vid).memoryMiB, 16_384, "memory");
+        assertEq(resources.resourcesOf(hid).length, 1, "index");
+        assertEq(resources.count(), 1, "count");
+        assertEq(address(resources.hardwareRegistry()), address(hardware), "registry");
+    }
+
+    function test_createResource_notHardwareOwner_reverts() public {
+        uint256 hid = registerHardware(keccak256("gpu-0"));
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseAssets.ResourceRegistryNotHardwareOwner.selector, hid, stranger)
+        );
+        VM.prank(stranger);
+        resources.create(hid, 10_000, 8, 16_384, 200);
+    }
+
+    function test_createResource_invalidSpec_reverts() public {
+        uint256 hid = registerHardware(keccak256("gpu-0"));
+        VM.startPrank(provider);
+        VM.expectRevert(IPowerVerseAssets.ResourceRegistryInvalidSpec.selector);
+        resources.create(hid, 0, 8, 16_384, 200);
+        VM.expectRevert(IPowerVerseAssets.ResourceRegistryInvalidSpec.selector);
+        resources.create(hid, 10_001, 8, 16_384, 200);
+        VM.expectRevert(IPowerVerseAssets.ResourceRegistryInvalidSpec.selector);
+        resources.create(hid, 5000, 0, 16_384, 200);
+        VM.expectRevert(IPowerVerseAssets.ResourceRegistryInvalidSpec.selector);
+        resources.create(hid, 5000, 8, 0, 200);
+        VM.expectRevert(IPowerVerseAssets.ResourceRegistryInvalidSpec.selector);
+        resources.create(hid, 5000, 8, 16_384, 0);
+        VM.stopPrank();
+        VM.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 5));
+        resources.resource(5);
+        VM.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 5));
+        resources.hidOf(5);
+    }
+
+    // ---------------------------------------------------------------- UID
+
+    function test_createUsage_bindsVid() public {
+        uint256 vid = createResource(registerHardware(keccak256("gpu-0")));
+        VM.expectEmit();
+        emit IPowerVerseAssets.UsageRightCreated(1, vid, provider, DAY);
+        uint256 uid = createUsage(vid);
+        assertEq(usage.ownerOf(uid), provider, "owner");
+        assertEq(usage.vidOf(uid), vid, "vid");
+        assertEq(usage.liveUidOf(vid), uid, "bound");
+        assertEq(usage.usageRight(uid).duration, DAY, "duration");
+        assertEq(usage.userOf(uid), address(0), "no user yet");
+        assertEq(usage.userExpires(uid), 0, "no expiry yet");
+        assertFalse(usage.isRented(vid), "not rented");
+    }
+
+    function test_createUsage_boundVid_reverts() public {
+        uint256 vid = createResource(registerHardware(keccak256("gpu-0")));
+        uint256 uid = createUsage(vid);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsResourceBound.selector, vid, uid));
+        VM.prank(provider);
+        usage.create(vid, DAY);
+    }
+
+    function test_createUsage_notOwnerOrZeroDuration_reverts() public {
+        uint256 vid = createResource(registerHardware(keccak256("gpu-0")));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotResourceOwner.selector, vid, stranger));
+        VM.prank(stranger);
+        usage.create(vid, DAY);
+        VM.expectRevert(IPowerVerseAssets.UsageRightsZeroDuration.selector);
+        VM.prank(provider);
+        usage.create(vid, 0);
+    }
+
+    function test_retire_freesVid() public {
+        uint256 vid = createResource(registerHardware(keccak256("gpu-0")));
+        uint256 uid = createUsage(vid);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotOwner.selector, uid, stranger));
+        VM.prank(stranger);
+        usage.retire(uid);
+        VM.prank(provider);
+        usage.retire(uid);
+        assertEq(usage.liveUidOf(vid), 0, "free");
+        assertEq(createUsage(vid), 2, "a new UID binds the VID");
+    }
+
+    function test_retire_rented_reverts() public {
+        (,, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsAlreadyRented.selector, uid));
+        VM.prank(provider);
+        usage.retire(uid);
+    }
+
+    function test_rentTo_withoutMarketRole_reverts() public {
+        uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
+        VM.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, usage.MARKET_ROLE()
+            )
+        );
+        VM.prank(stranger);
+        usage.rentTo(uid, stranger);
+    }
+
+    function test_rentTo_unknownOrRented_reverts() public {
+        usage.grantRole(usage.MARKET_ROLE(), address(this));
+        VM.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 7));
+        usage.rentTo(7, buyer);
+        uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
+        VM.expectEmit();
+        emit IERC4907.UpdateUser(uid, buyer, uint64(block.timestamp) + DAY);
+        usage.rentTo(uid, buyer);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsAlreadyRented.selector, uid));
+        usage.rentTo(uid, stranger);
+    }
+
+    function test_rental_expiresAtReadTime_andFreesVid() public {
+        (, uint256 vid, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        assertEq(usage.userOf(uid), buyer, "user");
+        assertTrue(usage.isRented(vid), "rented");
+        VM.warp(block.timestamp + DAY - 1);
+        assertEq(usage.userOf(uid), buyer, "still user");
+        VM.warp(block.timestamp + 1);
+        assertEq(usage.userOf(uid), address(0), "expired");
+        assertFalse(usage.isRented(vid), "not rented");
+        assertEq(usage.liveUidOf(vid), 0, "VID free after expiry");
+        assertEq(createUsage(vid), uid + 1, "new UID on the freed VID");
+    }
+
+    function test_setUser_alwaysReverts() public {
+        uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
+        VM.expectRevert(IPowerVerseAssets.UsageRightsUserSetByMarket.selector);
+        VM.prank(provider);
+        usage.setUser(uid, stranger, uint64(block.timestamp + 10));
+    }
+
+    function test_transferWhileRented_keepsUser() public {
+        (,, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        VM.prank(provider);
+        usage.transferFrom(provider, stranger, uid);
+        assertEq(usage.userOf(uid), buyer, "user is still the buyer");
+    }
+
+    function test_supportsInterface_erc4907() public {
+        assertTrue(usage.supportsInterface(0xad092b5c), "ERC-4907");
+        assertTrue(usage.supportsInterface(0x80ac58cd), "ERC-721");
+        assertFalse(usage.supportsInterface(0xffffffff), "none");
+        assertTrue(revenue.supportsInterface(0xd9b67a26), "ERC-1155");
+        VM.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 3));
+        usage.usageRight(3);
+        VM.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 3));
+        usage.vidOf(3);
+    }
+
+    // ---------------------------------------------------------------- RID
+
+    function test_mint_withoutMarketRole_reverts() public {
+        (address[] memory who, uint256[] memory shares) = beneficiaries();
+        bytes32 role = revenue.MARKET_ROLE();
+        VM.startPrank(stranger);
+        VM.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
+        );
+        revenue.mint(1, who, shares, GPU_WEIGHT);
+        VM.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
+        );
+        revenue.depositIncome(1, address(pvc), 1);
+        VM.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
+        );
+        revenue.marketTransfer(provider, stranger, 1, 1);
+        VM.stopPrank();
+    }
+
+    function test_mint_invalid_reverts() public {
+        revenue.grantRole(revenue.MARKET_ROLE(), address(this));
+        (address[] memory who, uint256[] memory shares) = beneficiaries();
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsInvalidShares.selector, 999, 1000));
+        revenue.mint(1, who, shares, 999);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsInvalidShares.selector, 1000, 0));
+        revenue.mint(1, new address[](0), new uint256[](0), 1000);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsInvalidShares.selector, 1000, 0));
+        revenue.mint(1, who, new uint256[](1), 1000);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsInvalidShares.selector, 0, 0));
+        revenue.mint(1, who, new uint256[](2), 0);
+        revenue.mint(1, who, shares, 1000);
+        assertEq(revenue.totalSupply(1), 1000, "supply");
+        assertEq(revenue.balanceOf(provider, 1), 600, "provider");
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsAlreadyMinted.selector, 1));
+        revenue.mint(1, who, shares, 1000);
+    }
+
+    function test_depositIncome_invalid_reverts() public {
+        revenue.grantRole(revenue.MARKET_ROLE(), address(this));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsNotMinted.selector, 1));
+        revenue.depositIncome(1, address(pvc), 10);
+        (address[] memory who, uint256[] memory shares) = beneficiaries();
+        revenue.mint(1, who, shares, 1000);
+        VM.expectRevert(IPowerVerseAssets.RevenueRightsZeroIncome.selector);
+        revenue.depositIncome(1, address(pvc), 0);
+    }
+
+    function test_claim_paysProRata_andTransfersKeepEarnings() public {
+        revenue.grantRole(revenue.MARKET_ROLE(), address(this));
+        (address[] memory who, uint256[] memory shares) = beneficiaries();
+        revenue.mint(1, who, shares, 1000);
+        pvc.transfer(address(revenue), 1000 ether);
+        revenue.depositIncome(1, address(pvc), 1000 ether);
+        // holder2 sells 100 shares to the trader after the first deposit: it keeps what they earned.
+        VM.prank(holder2);
+        revenue.safeTransferFrom(holder2, trader, 1, 100, "");
+        pvc.transfer(address(revenue), 1000 ether);
+        revenue.depositIncome(1, address(pvc), 1000 ether);
+        assertEq(revenue.claimable(1, address(pvc), provider), 1200 ether, "provider 60% of both");
+        assertEq(revenue.claimable(1, address(pvc), holder2), 400 ether + 300 ether, "40% then 30%");
+        assertEq(revenue.claimable(1, address(pvc), trader), 100 ether, "10% of the second");
+        VM.expectEmit();
+        emit IPowerVerseAssets.IncomeClaimed(1, address(pvc), holder2, 700 ether);
+        VM.prank(holder2);
+        revenue.claim(1, address(pvc));
+        assertEq(pvc.balanceOf(holder2), 700 ether, "paid");
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsNothingToClaim.selector, 1, address(pvc), holder2)
+        );
+        VM.prank(holder2);
+        revenue.claim(1, address(pvc));
+        assertEq(revenue.incomeTokens(1).length, 1, "one income token");
+        assertEq(revenue.pool(1, address(pvc)).claimed, 700 ether, "claimed total");
+    }
+}
