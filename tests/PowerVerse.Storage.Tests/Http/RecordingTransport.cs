@@ -1,0 +1,33 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace PowerVerse.Storage.Tests.Http;
+
+/// <summary>
+/// Records what the pipeline would send and answers with a fixed status. Used only where no real service can
+/// answer: Microsoft Entra ID and SAS-signed Azure endpoints are not reachable from here.
+/// </summary>
+internal sealed class RecordingTransport(int status) : HttpPipelineTransport
+{
+    public List<(string Uri, string? Authorization, string? Version)> Requests { get; } = [];
+
+    public override Request CreateRequest() => new HttpClientTransport().CreateRequest();
+
+    public override void Process(HttpMessage message) => Record(message);
+
+    public override ValueTask ProcessAsync(HttpMessage message)
+    {
+        Record(message);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Record(HttpMessage message)
+    {
+        var request = message.Request;
+        Requests.Add((
+            request.Uri.ToString(),
+            request.Headers.TryGetValue("Authorization", out var auth) ? auth : null,
+            request.Headers.TryGetValue("x-ms-version", out var version) ? version : null));
+        message.Response = new RecordedResponse(status, request.ClientRequestId);
+    }
+}
