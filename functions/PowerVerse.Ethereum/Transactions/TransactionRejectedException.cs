@@ -1,0 +1,23 @@
+namespace PowerVerse.Ethereum.Transactions;
+
+/// <summary>
+/// The node refused a signed transaction for a reason other than transport (e.g. insufficient funds).
+/// Its nonce was already journalled, so the sender filled it with a zero-value self-transfer to keep the
+/// account's nonces gap-free; <see cref="Exception.InnerException"/> holds the node's error.
+/// </summary>
+public sealed class TransactionRejectedException : Exception
+{
+    public TransactionRejectedException()
+    {
+    }
+
+    public TransactionRejectedException(string message)
+        : base(message)
+    {
+    }
+
+    public TransactionRejectedException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
