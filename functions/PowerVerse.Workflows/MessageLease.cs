@@ -1,0 +1,122 @@
+using Azure;
+using PowerVerse.Storage.Queues;
+
+namespace PowerVerse.Workflows;
+
+/// <summary>
+/// Keeps a received message invisible while its step runs, renewing at half the visibility timeout, and
+/// tracks the pop receipt each renewal returns so the final delete uses the current one.
+/// </summary>
+internal sealed class MessageLease : IAsyncDisposable
+{
+    private readonly QueueClient _queue;
+    private readonly TimeSpan _visibility;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Task _renewal;
+    private string _popReceipt;
+    private bool _settled;
+
+    public MessageLease(QueueClient queue, QueueMessage message, TimeSpan visibility, TimeProvider time)
+    {
+        _queue = queue;
+        _visibility = visibility;
+        _popReceipt = message.PopReceipt;
+        MessageId = message.MessageId;
+        _renewal = RenewAsync(time, _stop.Token);
+    }
+
+    public string MessageId { get; }
+
+    /// <summary>Deletes the message: its work is done (or it was a stale duplicate).</summary>
+    public Task CompleteAsync(CancellationToken cancellationToken) =>
+        SettleAsync(async receipt =>
+        {
+            try
+            {
+                await _queue.DeleteMessageAsync(MessageId, receipt, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Already gone: the lease lapsed and another worker finished it. Deleting is idempotent.
+            }
+        });
+
+    /// <summary>Makes the message visible again at once (shutdown), or after <paramref name="delay"/>.</summary>
+    public Task AbandonAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        SettleAsync(async receipt =>
+        {
+            try
+            {
+                await _queue.UpdateMessageAsync(MessageId, receipt, visibilityTimeout: delay, ct: cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // Someone else holds it now.
+            }
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _renewal;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped on purpose.
+        }
+
+        _stop.Dispose();
+        _gate.Dispose();
+    }
+
+    private async Task SettleAsync(Func<string, Task> action)
+    {
+        await _stop.CancelAsync();
+        await _gate.WaitAsync();
+        try
+        {
+            if (!_settled)
+            {
+                _settled = true;
+                await action(_popReceipt);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RenewAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        var period = _visibility / 2;
+        while (true)
+        {
+            await Task.Delay(period, time, cancellationToken);
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                if (_settled)
+                {
+                    return;
+                }
+
+                // Not cancelled half-way: a renewal the service applied but we never heard of would leave us a stale pop receipt.
+                var receipt = await _queue.UpdateMessageAsync(MessageId, _popReceipt, visibilityTimeout: _visibility, ct: CancellationToken.None);
+                _popReceipt = receipt.Value.PopReceipt;
+            }
+            catch (RequestFailedException)
+            {
+                // Lost the message (it became visible and someone else took it): ETags keep that safe.
+                return;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace PowerVerse.Workflows;
+
+internal enum StepResultKind
+{
+    Continue,
+    Sleep,
+    WaitForEvent,
+    Complete,
+    Fail,
+}
