@@ -15,26 +15,34 @@ public sealed class StorageConnectionString
     internal const string DevelopmentAccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private StorageConnectionString(string? accountName, string? accountKey, string? sas, Uri tableEndpoint, Uri queueEndpoint)
+    private readonly Uri? _tableEndpoint;
+    private readonly Uri? _queueEndpoint;
+
+    private StorageConnectionString(string accountName, string? accountKey, string? sas, Uri? tableEndpoint, Uri? queueEndpoint)
     {
         AccountName = accountName;
         AccountKey = accountKey;
         Sas = sas;
-        TableEndpoint = tableEndpoint;
-        QueueEndpoint = queueEndpoint;
+        _tableEndpoint = tableEndpoint;
+        _queueEndpoint = queueEndpoint;
     }
 
-    /// <summary>The account name; null only for a SAS connection string with explicit endpoints.</summary>
-    public string? AccountName { get; }
+    /// <summary>
+    /// The account name. A SAS connection string with explicit endpoints names none; then it is read from the
+    /// table endpoint (<c>{account}.table.…</c>, or the first path segment of a path-style URI), or is empty.
+    /// </summary>
+    public string AccountName { get; }
 
     public string? AccountKey { get; }
 
     /// <summary>The shared access signature, without a leading '?'.</summary>
     public string? Sas { get; }
 
-    public Uri TableEndpoint { get; }
+    /// <summary>The Table service endpoint; a SAS connection string that names only a QueueEndpoint has none (InvalidOperationException).</summary>
+    public Uri TableEndpoint => _tableEndpoint ?? throw Missing("TableEndpoint");
 
-    public Uri QueueEndpoint { get; }
+    /// <summary>The Queue service endpoint; a SAS connection string that names only a TableEndpoint has none (InvalidOperationException).</summary>
+    public Uri QueueEndpoint => _queueEndpoint ?? throw Missing("QueueEndpoint");
 
     /// <summary>Parses <paramref name="connectionString"/>; a malformed one throws <see cref="FormatException"/> naming the problem.</summary>
     public static StorageConnectionString Parse(string connectionString)
@@ -145,7 +153,12 @@ public sealed class StorageConnectionString
             return error;
         }
 
-        result = new StorageConnectionString(name, key, sas, table!, queue!);
+        if (table is null && queue is null)
+        {
+            return "AccountName is missing (needed to derive TableEndpoint and QueueEndpoint)";
+        }
+
+        result = new StorageConnectionString(name ?? AccountFromEndpoint((table ?? queue)!), key, sas, table, queue);
         return null;
     }
 
@@ -164,13 +177,23 @@ public sealed class StorageConnectionString
             return null;
         }
 
-        if (name is null)
+        // Without an account name, a SAS connection string may name just the endpoints it is for.
+        return name is null ? null : new Uri($"{protocol}://{name}.{service}.{suffix}");
+    }
+
+    private static InvalidOperationException Missing(string setting) =>
+        new($"The storage connection string names no {setting} and no AccountName to derive one from.");
+
+    private static string AccountFromEndpoint(Uri endpoint)
+    {
+        var firstLabel = endpoint.Host.Split('.')[0];
+        if (endpoint.HostNameType == UriHostNameType.Dns && (endpoint.Host.Contains(".table.", StringComparison.OrdinalIgnoreCase) || endpoint.Host.Contains(".queue.", StringComparison.OrdinalIgnoreCase)))
         {
-            error = $"AccountName is missing (needed to derive {setting})";
-            return null;
+            return firstLabel;
         }
 
-        return new Uri($"{protocol}://{name}.{service}.{suffix}");
+        var segments = endpoint.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length > 0 ? segments[0] : string.Empty;
     }
 
     private static bool IsBase64(string value)

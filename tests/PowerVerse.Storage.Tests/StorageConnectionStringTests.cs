@@ -52,11 +52,33 @@ public sealed class StorageConnectionStringTests
         var cs = StorageConnectionString.Parse(
             "TableEndpoint=https://t.example/acct/;QueueEndpoint=https://q.example/acct;SharedAccessSignature=?sv=2024-08-04&sig=abc%3D");
 
-        Assert.Null(cs.AccountName);
+        Assert.Equal("acct", cs.AccountName);
         Assert.Null(cs.AccountKey);
         Assert.Equal("sv=2024-08-04&sig=abc%3D", cs.Sas);
         Assert.Equal(new Uri("https://t.example/acct"), cs.TableEndpoint);
         Assert.Equal(new Uri("https://q.example/acct"), cs.QueueEndpoint);
+    }
+
+    [Fact]
+    public void Parse_SasWithAccountStyleEndpoints_ReadsAccountFromHost()
+    {
+        var cs = StorageConnectionString.Parse(
+            "TableEndpoint=https://pvstore.table.core.windows.net;QueueEndpoint=https://pvstore.queue.core.windows.net;SharedAccessSignature=sv=1&sig=x");
+
+        Assert.Equal("pvstore", cs.AccountName);
+        Assert.Equal("sv=1&sig=x", cs.Sas);
+    }
+
+    [Fact]
+    public void Parse_SasForTablesOnly_HasNoQueueEndpoint()
+    {
+        var cs = StorageConnectionString.Parse("TableEndpoint=https://pvstore.table.core.windows.net;SharedAccessSignature=sv=1&sig=x");
+
+        Assert.Equal(new Uri("https://pvstore.table.core.windows.net"), cs.TableEndpoint);
+        var e = Assert.Throws<InvalidOperationException>(() => cs.QueueEndpoint);
+        Assert.Contains("QueueEndpoint", e.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => new QueueServiceClient(
+            "TableEndpoint=https://pvstore.table.core.windows.net;SharedAccessSignature=sv=1&sig=x"));
     }
 
     [Theory]

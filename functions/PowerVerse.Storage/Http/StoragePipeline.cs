@@ -19,7 +19,7 @@ internal static class StoragePipeline
     {
         options ??= new StorageClientOptions();
         HttpPipelinePolicy auth = connection.AccountKey is not null
-            ? new SharedKeyPolicy(service, connection.AccountName!, connection.AccountKey)
+            ? new SharedKeyPolicy(service, connection.AccountName, connection.AccountKey)
             : new SasPolicy(connection.Sas!);
         return Build(service, options, auth);
     }

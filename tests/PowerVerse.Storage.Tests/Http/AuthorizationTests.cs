@@ -89,6 +89,39 @@ public sealed class AuthorizationTests
         Assert.All(transport.Requests, r => Assert.False(string.IsNullOrEmpty(r.Version)));
     }
 
+    [Fact]
+    public async Task SasConnectionString_AppendsSignatureAndSendsNoAuthorizationHeader()
+    {
+        var transport = new RecordingTransport(404);
+        var table = new TableClient(
+            "TableEndpoint=https://pvstore.table.core.windows.net;SharedAccessSignature=sv=2019-02-02&tn=ranks&sig=s%3D",
+            "ranks",
+            new StorageClientOptions { Transport = transport });
+
+        await table.GetEntityIfExistsAsync<TableEntity>("p", "r");
+
+        var request = Assert.Single(transport.Requests);
+        Assert.Equal("https://pvstore.table.core.windows.net/ranks(PartitionKey='p',RowKey='r')?sv=2019-02-02&tn=ranks&sig=s%3D", request.Uri);
+        Assert.Null(request.Authorization);
+    }
+
+    [Fact]
+    public async Task Requests_AreDatedByTheInjectedTimeProvider()
+    {
+        var transport = new RecordingTransport(404);
+        var clock = new FixedTimeProvider(new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var queue = new QueueClient(DeadEndpoint.ConnectionString(), "jobs", new StorageClientOptions { Transport = transport, TimeProvider = clock });
+
+        await queue.ExistsAsync();
+
+        Assert.Equal("Wed, 02 Jan 2030 03:04:05 GMT", Assert.Single(transport.Requests).Date);
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
     private sealed class RecordingCredential : TokenCredential
     {
         public List<string> Scopes { get; } = [];

@@ -9,7 +9,7 @@ namespace PowerVerse.Storage.Tests.Http;
 /// </summary>
 internal sealed class RecordingTransport(int status) : HttpPipelineTransport
 {
-    public List<(string Uri, string? Authorization, string? Version)> Requests { get; } = [];
+    public List<(string Uri, string? Authorization, string? Version, string? Date)> Requests { get; } = [];
 
     public override Request CreateRequest() => new HttpClientTransport().CreateRequest();
 
@@ -27,7 +27,8 @@ internal sealed class RecordingTransport(int status) : HttpPipelineTransport
         Requests.Add((
             request.Uri.ToString(),
             request.Headers.TryGetValue("Authorization", out var auth) ? auth : null,
-            request.Headers.TryGetValue("x-ms-version", out var version) ? version : null));
+            request.Headers.TryGetValue("x-ms-version", out var version) ? version : null,
+            request.Headers.TryGetValue("x-ms-date", out var date) ? date : null));
         message.Response = new RecordedResponse(status, request.ClientRequestId);
     }
 }

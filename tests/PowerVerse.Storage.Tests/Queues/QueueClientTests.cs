@@ -212,4 +212,16 @@ public sealed class QueueClientTests
         Assert.Equal(new Uri(azurite.QueueEndpoint + "/" + queue.Name), queue.Uri);
         Assert.Equal("via service", (await queue.PeekMessagesAsync()).Value.Single().MessageText);
     }
+
+    [Fact]
+    public async Task SendMessageAsync_MissingQueue_Throws404QueueNotFound()
+    {
+        var azurite = await AzuriteServer.Shared;
+        var queue = new QueueClient(azurite.ConnectionString, StorageNames.Queue());
+
+        var e = await Assert.ThrowsAsync<RequestFailedException>(() => queue.SendMessageAsync("x"));
+
+        Assert.Equal(404, e.Status);
+        Assert.Equal("QueueNotFound", e.ErrorCode);
+    }
 }

@@ -195,4 +195,46 @@ public sealed class TableClientTests
         Assert.Equal("ok", read.Value.GetString("V"));
         Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("o'brien & co", "row 'x' +%")).HasValue);
     }
+
+    [Fact]
+    public async Task GetEntityAsync_WithSelect_ReturnsOnlySelectedProperties()
+    {
+        var table = await CreateSutAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["A"] = "a", ["B"] = "b" });
+
+        var read = (await table.GetEntityAsync<TableEntity>("p", "r", ["A"])).Value;
+
+        Assert.Equal("a", read.GetString("A"));
+        Assert.False(read.ContainsKey("B"));
+        Assert.NotEqual(default, read.ETag);
+    }
+
+    [Fact]
+    public async Task TableServiceClient_CreateGetAndDeleteTable_Work()
+    {
+        var azurite = await AzuriteServer.Shared;
+        var service = new TableServiceClient(azurite.ConnectionString);
+        var name = StorageNames.Table();
+
+        await service.CreateTableIfNotExistsAsync(name);
+        await service.CreateTableIfNotExistsAsync(name);
+        var table = service.GetTableClient(name);
+        await table.AddEntityAsync(new TableEntity("p", "r"));
+        await service.DeleteTableAsync(name);
+
+        Assert.Equal(name, table.Name);
+        var e = await Assert.ThrowsAsync<RequestFailedException>(() => table.AddEntityAsync(new TableEntity("p", "r2")));
+        Assert.Equal(404, e.Status);
+        Assert.Equal("TableNotFound", e.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("ab")]
+    [InlineData("1table")]
+    [InlineData("has-dash")]
+    public void Constructor_InvalidTableName_ThrowsArgumentException(string name)
+    {
+        Assert.Throws<ArgumentException>(() => new TableClient(DeadEndpoint.ConnectionString(), name));
+        Assert.Throws<ArgumentException>(() => new TableServiceClient(DeadEndpoint.ConnectionString()).GetTableClient(name));
+    }
 }

@@ -59,6 +59,7 @@ public sealed class TableTransactionTests
             new(TableTransactionActionType.Delete, delete, delete.ETag),
             new(TableTransactionActionType.UpsertMerge, new TableEntity("p", "um") { ["A"] = 3 }),
             new(TableTransactionActionType.UpsertReplace, new TableEntity("p", "ur") { ["A"] = 4 }),
+            new(TableTransactionActionType.Add, new TableEntityTypesTests.SamplePoco { PartitionKey = "p", RowKey = "poco", Model = "L4", Wei = 7 }),
         ]);
 
         var merged = (await table.GetEntityAsync<TableEntity>("p", "merge")).Value;
@@ -68,6 +69,8 @@ public sealed class TableTransactionTests
         Assert.False((await table.GetEntityIfExistsAsync<TableEntity>("p", "delete")).HasValue);
         Assert.Equal(3, (await table.GetEntityAsync<TableEntity>("p", "um")).Value.GetInt32("A"));
         Assert.Equal(4, (await table.GetEntityAsync<TableEntity>("p", "ur")).Value.GetInt32("A"));
+        var poco = (await table.GetEntityAsync<TableEntityTypesTests.SamplePoco>("p", "poco")).Value;
+        Assert.Equal(("L4", 7L), (poco.Model, poco.Wei));
     }
 
     [Fact]
