@@ -1,25 +1,45 @@
+using PowerVerse.GpuAgent.Agent;
+using PowerVerse.GpuAgent.Keys;
+
 namespace PowerVerse.GpuAgent.Commands;
 
-/// <summary>Dispatches the command line to a command; the exit code is 0 on success, 2 on bad usage.</summary>
+/// <summary>Dispatches the command line; exit code 0 on success, 1 on a configuration or key error, 2 on bad usage.</summary>
 internal static class AgentCli
 {
     public const string Usage = """
-        usage: gpu-agent <command> [options]
+        usage: gpu-agent <command> [--option value ...]   (every option also reads PV_AGENT_<OPTION>)
           init   create or import the agent key (keystore v3), detect GPUs, print the registration payload
-          run    poll the challenge queue, solve, sign and post results, apply grants, send heartbeats
+                 --keystore path  --passphrase p | --passphrase-file f  [--import-key 0x.. | --import-keystore f]
+          run    poll the agent queue, solve, sign and post results, apply grants, send heartbeats
+                 --keystore --passphrase(-file) --chain-id --proof-contract
+                 --storage <connection string> | --queue-url --results-url --events-url <SAS URLs>
+                 [--backend auto|cuda|cpu] [--threads n] [--grants-file f] [--visibility-seconds 60]
+                 [--heartbeat-seconds 60] [--max-idle-seconds 10] [--ssh-host h --ssh-port p --ssh-user u]
           bench  [seconds]  hash rate of every backend found, against openssl's sha3-256
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var rest = args.Skip(1).ToArray();
-        switch (args.FirstOrDefault())
+        try
         {
-            case "bench":
-                return await BenchCommand.RunAsync(rest, output, CancellationToken.None);
-            default:
-                await error.WriteLineAsync(Usage);
-                return 2;
+            switch (args.FirstOrDefault())
+            {
+                case "bench":
+                    return await BenchCommand.RunAsync(rest, output, CancellationToken.None);
+                case "init":
+                    return await InitCommand.RunAsync(new AgentOptions(rest), output, CancellationToken.None);
+                case "run":
+                    return await RunCommand.RunAsync(new AgentOptions(rest), output);
+                default:
+                    await error.WriteLineAsync(Usage);
+                    return 2;
+            }
+        }
+        catch (Exception e) when (e is AgentConfigurationException or KeystoreException or FileNotFoundException or FormatException)
+        {
+            await error.WriteLineAsync($"gpu-agent: {e.Message}");
+            return 1;
         }
     }
 }

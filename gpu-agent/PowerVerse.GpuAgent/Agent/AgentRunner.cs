@@ -1,0 +1,125 @@
+using Azure;
+using PowerVerse.GpuAgent.Backends;
+using PowerVerse.GpuAgent.Grants;
+using PowerVerse.GpuAgent.Gpus;
+using PowerVerse.GpuAgent.Messages;
+using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Storage.Queues;
+
+namespace PowerVerse.GpuAgent.Agent;
+
+/// <summary>
+/// The <c>run</c> loop: receive one message at a time from the agent's queue (backing off while it is empty),
+/// act on it, and send heartbeats beside. A message leaves the queue only once handled: a challenge after its
+/// result is posted, a grant after its answer is sent, anything unusable by moving to poison.
+/// </summary>
+internal sealed class AgentRunner(
+    AgentSigner signer, AgentQueues queues, IProofSolver solver, GrantStore grants, AgentSettings settings,
+    IReadOnlyList<GpuInfo> gpus, AgentLog log, TimeProvider time)
+{
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        await queues.EnsureCreatedAsync(stopping);
+        log.Info("started", $"agent={signer.Address.ToLowerHex()} queue={queues.Challenges.Name} backend={solver.Backend} device=\"{solver.Device}\"");
+        var heartbeats = Task.Run(() => new Heartbeat(signer, queues.Events, gpus, log, time).RunAsync(settings.Heartbeat, stopping), CancellationToken.None);
+        var idle = settings.MinIdle;
+        while (!stopping.IsCancellationRequested)
+        {
+            QueueMessage? message = null;
+            try
+            {
+                message = (await queues.Challenges.ReceiveMessagesAsync(1, settings.Visibility, stopping)).Value.FirstOrDefault();
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (RequestFailedException e)
+            {
+                log.Warn("poll-failed", $"status={e.Status} code={e.ErrorCode} retry-in={idle.TotalSeconds}s");
+            }
+
+            if (message is null)
+            {
+                await DelayAsync(idle, stopping);
+                idle = TimeSpan.FromTicks(Math.Min(idle.Ticks * 2, settings.MaxIdle.Ticks));
+                continue;
+            }
+
+            idle = settings.MinIdle;
+            await HandleAsync(message, stopping);
+        }
+
+        await heartbeats;
+        log.Info("stopped", "polling ended cleanly");
+    }
+
+    private async Task HandleAsync(QueueMessage message, CancellationToken stopping)
+    {
+        IAgentMessage parsed;
+        try
+        {
+            parsed = AgentMessageParser.Parse(message.MessageText);
+        }
+        catch (MalformedMessageException e)
+        {
+            await PoisonAsync(message, $"malformed: {e.Message}");
+            return;
+        }
+
+        switch (parsed)
+        {
+            case ChallengeMessage challenge when Foreign(challenge) is { } why:
+                await PoisonAsync(message, why);
+                break;
+            case ChallengeMessage challenge:
+                await new ChallengeHandler(signer, queues, solver, settings, log, time).HandleAsync(message, challenge, stopping);
+                break;
+            case GrantMessage grant:
+                await new GrantHandler(signer, queues, grants, settings, log, time).HandleAsync(message, grant, () => PoisonAsync(message, "grant already expired"));
+                break;
+        }
+    }
+
+    private string? Foreign(ChallengeMessage challenge)
+    {
+        if (challenge.Agent is { } agent && agent != signer.Address)
+        {
+            return $"foreign: challenge for agent {agent.ToLowerHex()}";
+        }
+
+        if (challenge.ChainId != settings.ChainId)
+        {
+            return $"foreign: chainId {challenge.ChainId}, this agent serves {settings.ChainId}";
+        }
+
+        return challenge.ProofContract != settings.ProofContract
+            ? $"foreign: proofContract {challenge.ProofContract.ToLowerHex()}, this agent serves {settings.ProofContract.ToLowerHex()}"
+            : null;
+    }
+
+    private async Task PoisonAsync(QueueMessage message, string reason)
+    {
+        log.Warn("poison", $"message={message.MessageId} reason=\"{reason}\"");
+        try
+        {
+            await queues.Challenges.MoveToPoisonAsync(message, CancellationToken.None);
+        }
+        catch (RequestFailedException e)
+        {
+            log.Error("poison-failed", $"message={message.MessageId} status={e.Status} code={e.ErrorCode}");
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken stopping)
+    {
+        try
+        {
+            await Task.Delay(delay, time, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+}

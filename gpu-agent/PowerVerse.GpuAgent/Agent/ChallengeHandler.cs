@@ -1,0 +1,73 @@
+using System.Globalization;
+using Azure;
+using PowerVerse.GpuAgent.Backends;
+using PowerVerse.GpuAgent.Messages;
+using PowerVerse.GpuAgent.Proof;
+using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Storage.Queues;
+
+namespace PowerVerse.GpuAgent.Agent;
+
+/// <summary>
+/// Solves one challenge under a <see cref="MessageLease"/>, signs the EIP-712 ProofResult, posts the result and only
+/// then deletes the challenge. Stopped mid-solve, it makes the challenge visible again instead: never lost.
+/// </summary>
+internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, IProofSolver solver, AgentSettings settings, AgentLog log, TimeProvider time)
+{
+    public async Task HandleAsync(QueueMessage message, ChallengeMessage challenge, CancellationToken stopping)
+    {
+        var id = challenge.ChallengeId.ToString(CultureInfo.InvariantCulture);
+        if (challenge.Deadline <= time.GetUtcNow())
+        {
+            log.Warn("late", $"challenge={id} deadline={challenge.Deadline:O} solving anyway; the platform decides");
+        }
+
+        var lease = new MessageLease(queues.Challenges, message, settings.Visibility, log);
+        using var leasing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var keeping = lease.KeepAsync(time, leasing.Token);
+        var startedAt = (ulong)time.GetUtcNow().ToUnixTimeSeconds();
+        log.Info("challenge", $"challenge={id} vid={challenge.Vid} difficulty={challenge.Difficulty} shares={challenge.Shares} message={message.MessageId}");
+        ProofSolution solution;
+        try
+        {
+            var proof = new ProofChallenge(challenge.Seed, signer.Address.ToBytes(), challenge.Difficulty, challenge.Shares);
+            solution = await solver.SolveAsync(proof, new ProgressReporter(id, log, time, settings.ProgressEvery), stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            await leasing.CancelAsync();
+            await keeping;
+            await lease.ReleaseAsync();
+            log.Info("released", $"challenge={id} message={message.MessageId} visible again for another run");
+            return;
+        }
+        catch (Exception e) when (e is NonceSpaceExhaustedException or Backends.Cuda.CudaException)
+        {
+            await leasing.CancelAsync();
+            await keeping;
+            log.Error("solve-failed", $"challenge={id} error=\"{e.Message}\"");
+            await lease.ReleaseAsync();
+            return;
+        }
+
+        var finishedAt = (ulong)time.GetUtcNow().ToUnixTimeSeconds();
+        var typed = AgentSigner.ProofResult(settings.ChainId, settings.ProofContract, challenge.ChallengeId, challenge.Vid, challenge.Seed, solution.Nonces, startedAt, finishedAt);
+        var signature = signer.Sign(typed).ToHex();
+        var result = ResultMessage.Create(challenge, signer.Address.ToLowerHex(), solution, startedAt, finishedAt, solver, signature);
+
+        // Post first, delete after: a crash in between re-solves the challenge (a duplicate result), never loses it.
+        await leasing.CancelAsync();
+        await keeping;
+        await queues.Results.SendMessageAsync(result.ToJsonString(), ct: CancellationToken.None);
+        try
+        {
+            await lease.DeleteAsync();
+        }
+        catch (RequestFailedException e)
+        {
+            log.Warn("delete-failed", $"challenge={id} status={e.Status} code={e.ErrorCode} (the lease was lost; a duplicate result may follow)");
+        }
+
+        log.Info("result", $"challenge={id} nonces={solution.Nonces.Count} hashes={solution.Hashes} seconds={finishedAt - startedAt} backend={solver.Backend}");
+    }
+}

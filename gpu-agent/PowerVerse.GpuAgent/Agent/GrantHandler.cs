@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PowerVerse.GpuAgent.Grants;
+using PowerVerse.GpuAgent.Messages;
+using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Storage.Queues;
+
+namespace PowerVerse.GpuAgent.Agent;
+
+/// <summary>Applies a grant for its period and answers <c>grant-applied</c> on <c>agent-events</c> (DESIGN §3).</summary>
+internal sealed class GrantHandler(AgentSigner signer, AgentQueues queues, GrantStore grants, AgentSettings settings, AgentLog log, TimeProvider time)
+{
+    public async Task HandleAsync(QueueMessage message, GrantMessage grant, Func<Task> poisonExpired)
+    {
+        if (grant.Expires <= time.GetUtcNow())
+        {
+            await poisonExpired();
+            return;
+        }
+
+        grants.Apply(grant);
+        var answer = signer.SignJson(new JsonObject
+        {
+            ["version"] = 1,
+            ["type"] = "grant-applied",
+            ["uid"] = grant.Uid.ToString(CultureInfo.InvariantCulture),
+            ["agent"] = signer.Address.ToLowerHex(),
+            ["endpoint"] = new JsonObject { ["host"] = settings.SshHost, ["port"] = settings.SshPort, ["user"] = settings.SshUser },
+        });
+        await queues.Events.SendMessageAsync(answer.ToJsonString(), ct: CancellationToken.None);
+        await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        log.Info("grant-applied", $"uid={grant.Uid} user={grant.User.ToLowerHex()} expires={grant.Expires:O}");
+    }
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Azure;
+using PowerVerse.GpuAgent.Gpus;
+using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Storage.Queues;
+
+namespace PowerVerse.GpuAgent.Agent;
+
+/// <summary>Sends a signed <c>heartbeat</c> on <c>agent-events</c> at start and then every interval (DESIGN §3).</summary>
+internal sealed class Heartbeat(AgentSigner signer, QueueClient events, IReadOnlyList<GpuInfo> gpus, AgentLog log, TimeProvider time)
+{
+    public async Task RunAsync(TimeSpan every, CancellationToken stopping)
+    {
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                try
+                {
+                    await events.SendMessageAsync(Create().ToJsonString(), ct: stopping);
+                }
+                catch (RequestFailedException e)
+                {
+                    log.Warn("heartbeat-failed", $"status={e.Status} code={e.ErrorCode}");
+                }
+
+                await Task.Delay(every, time, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    public JsonObject Create() => signer.SignJson(new JsonObject
+    {
+        ["version"] = 1,
+        ["type"] = "heartbeat",
+        ["agent"] = signer.Address.ToLowerHex(),
+        ["at"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ["gpus"] = new JsonArray([.. gpus.Select(g => (JsonNode)new JsonObject { ["model"] = g.Model, ["memoryMiB"] = g.MemoryMiB, ["uuid"] = g.Uuid })]),
+    });
+}

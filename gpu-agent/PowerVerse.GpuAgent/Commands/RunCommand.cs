@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+using PowerVerse.GpuAgent.Agent;
+using PowerVerse.GpuAgent.Backends;
+using PowerVerse.GpuAgent.Backends.Cpu;
+using PowerVerse.GpuAgent.Backends.Cuda;
+using PowerVerse.GpuAgent.Grants;
+using PowerVerse.GpuAgent.Gpus;
+using PowerVerse.GpuAgent.Keys;
+using PowerVerse.GpuAgent.Signing;
+
+namespace PowerVerse.GpuAgent.Commands;
+
+/// <summary>
+/// <c>gpu-agent run</c>: unlocks the key, picks the backend (<c>--backend auto|cuda|cpu</c>) and runs the
+/// <see cref="AgentRunner"/> until SIGTERM or SIGINT, which stop polling and cancel the solve in hand; the
+/// unfinished challenge is made visible again and the process exits 0.
+/// </summary>
+internal static class RunCommand
+{
+    public static async Task<int> RunAsync(AgentOptions options, TextWriter output)
+    {
+        var time = TimeProvider.System;
+        var log = new AgentLog(output, time);
+        using var stopping = new CancellationTokenSource();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            log.Info("signal", $"{context.Signal}: stopping");
+            stopping.Cancel();
+        }
+
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+
+        var key = KeystoreV3.Decrypt(await File.ReadAllTextAsync(options.Keystore), options.Passphrase());
+        var signer = new AgentSigner(key);
+        var (gpus, note) = await GpuDetector.DetectAsync(stopping.Token);
+        using var solver = ChooseSolver(options.Get("backend") ?? "auto", options, log, note);
+        var runner = new AgentRunner(signer, AgentQueues.From(options, key.Address), solver,
+            new GrantStore(options.GrantsFile, time), AgentSettings.From(options), gpus, log, time);
+        await runner.RunAsync(stopping.Token);
+        return 0;
+    }
+
+    private static IProofSolver ChooseSolver(string backend, AgentOptions options, AgentLog log, string gpuNote)
+    {
+        var threads = int.TryParse(options.Get("threads"), out var n) ? n : 0;
+        if (backend is "auto" or "cuda")
+        {
+            try
+            {
+                if (CudaSolver.TryCreate(0, out var why) is { } cuda)
+                {
+                    return cuda;
+                }
+
+                if (backend == "cuda")
+                {
+                    throw new AgentConfigurationException($"--backend cuda, but CUDA is unavailable: {why}");
+                }
+
+                log.Info("backend", $"cuda unavailable ({why}); {gpuNote}; using the CPU");
+            }
+            catch (CudaException e) when (backend == "auto")
+            {
+                log.Warn("backend", $"cuda failed to start ({e.Message}); using the CPU");
+            }
+        }
+
+        return backend is "auto" or "cpu" or "cuda"
+            ? new CpuSolver(threads)
+            : throw new AgentConfigurationException($"Unknown --backend '{backend}'; use auto, cuda or cpu.");
+    }
+}
