@@ -16,10 +16,11 @@ public sealed partial class QueueClient
 
     private readonly HttpPipeline _pipeline;
     private readonly QueueMessageEncoding _encoding;
+    private readonly StorageSharedKey? _sharedKey;
 
     public QueueClient(string connectionString, string queueName, StorageClientOptions? options = null)
         : this(QueueUri(StorageConnectionString.Parse(connectionString), queueName, out var connection),
-            StoragePipeline.FromConnectionString(connection, StorageService.Queue, options), EncodingOf(options))
+            StoragePipeline.FromConnectionString(connection, StorageService.Queue, options), EncodingOf(options), StorageSharedKey.From(connection))
     {
     }
 
@@ -34,7 +35,7 @@ public sealed partial class QueueClient
     {
     }
 
-    internal QueueClient(Uri queueUri, HttpPipeline pipeline, QueueMessageEncoding encoding)
+    internal QueueClient(Uri queueUri, HttpPipeline pipeline, QueueMessageEncoding encoding, StorageSharedKey? sharedKey = null)
     {
         ArgumentNullException.ThrowIfNull(queueUri);
         var path = queueUri.AbsolutePath.TrimEnd('/');
@@ -43,6 +44,7 @@ public sealed partial class QueueClient
         Uri = new Uri(queueUri.GetLeftPart(UriPartial.Path).TrimEnd('/'));
         _pipeline = pipeline;
         _encoding = encoding;
+        _sharedKey = sharedKey;
     }
 
     public string Name { get; }
@@ -90,13 +92,42 @@ public sealed partial class QueueClient
         return Response.FromValue(new QueueProperties { ApproximateMessagesCount = count, Metadata = metadata }, response);
     }
 
+    /// <summary>Whether this client holds the account key, so <see cref="GenerateSasUri"/> can sign.</summary>
+    public bool CanGenerateSasUri => _sharedKey is not null;
+
+    /// <summary>
+    /// A URL for this queue carrying a service SAS signed with the account key, for a party that must not hold the
+    /// key (a gpu-agent gets one for its own queue, another with Add only for the result queue).
+    /// </summary>
+    public Uri GenerateSasUri(QueueSasPermissions permissions, DateTimeOffset expiresOn)
+    {
+        if (_sharedKey is null)
+        {
+            throw new InvalidOperationException("Only a client built from a connection string with an AccountKey can sign a SAS.");
+        }
+
+        if (permissions == QueueSasPermissions.None || (permissions & ~QueueSasPermissions.All) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(permissions), permissions, "Name at least one of Read, Add, Update, Process.");
+        }
+
+        // The permission letters must appear in the order the service lists them: r, a, u, p.
+        var letters = string.Concat(
+            permissions.HasFlag(QueueSasPermissions.Read) ? "r" : string.Empty,
+            permissions.HasFlag(QueueSasPermissions.Add) ? "a" : string.Empty,
+            permissions.HasFlag(QueueSasPermissions.Update) ? "u" : string.Empty,
+            permissions.HasFlag(QueueSasPermissions.Process) ? "p" : string.Empty);
+        var sas = _sharedKey.QueueSas(Name, letters, expiresOn, StoragePipeline.Version(StorageService.Queue));
+        return new Uri(Uri.AbsoluteUri + "?" + sas);
+    }
+
     /// <summary>The queue named <c>&lt;name&gt;-poison</c> beside this one, on the same credentials.</summary>
     public QueueClient GetPoisonQueueClient()
     {
         var poison = Name + PoisonSuffix;
         QueueNames.Validate(poison);
         var parent = Uri.AbsoluteUri[..(Uri.AbsoluteUri.LastIndexOf('/') + 1)];
-        return new QueueClient(new Uri(parent + poison), _pipeline, _encoding);
+        return new QueueClient(new Uri(parent + poison), _pipeline, _encoding, _sharedKey);
     }
 
     /// <summary>

@@ -9,12 +9,14 @@ public sealed class QueueServiceClient
 {
     private readonly HttpPipeline _pipeline;
     private readonly QueueMessageEncoding _encoding;
+    private readonly StorageSharedKey? _sharedKey;
 
     public QueueServiceClient(string connectionString, StorageClientOptions? options = null)
     {
         var connection = StorageConnectionString.Parse(connectionString);
         Uri = connection.QueueEndpoint;
         _pipeline = StoragePipeline.FromConnectionString(connection, StorageService.Queue, options);
+        _sharedKey = StorageSharedKey.From(connection);
         _encoding = (options as QueueClientOptions)?.MessageEncoding ?? QueueMessageEncoding.None;
     }
 
@@ -31,6 +33,6 @@ public sealed class QueueServiceClient
     public QueueClient GetQueueClient(string queueName)
     {
         QueueNames.Validate(queueName);
-        return new QueueClient(new Uri(Uri.AbsoluteUri.TrimEnd('/') + "/" + queueName), _pipeline, _encoding);
+        return new QueueClient(new Uri(Uri.AbsoluteUri.TrimEnd('/') + "/" + queueName), _pipeline, _encoding, _sharedKey);
     }
 }

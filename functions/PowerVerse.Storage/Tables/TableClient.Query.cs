@@ -74,7 +74,7 @@ public sealed partial class TableClient
         var response = await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false);
         using var doc = JsonDocument.Parse(response.Content.ToMemory());
         var values = doc.RootElement.TryGetProperty("value", out var array)
-            ? array.EnumerateArray().Select(e => TableEntityMapper<T>.FromEntity(TableEntityJson.Read(e))).ToList()
+            ? array.EnumerateArray().Select(e => TableEntityMapper.FromEntity<T>(TableEntityJson.Read(e))).ToList()
             : [];
         return Page<T>.FromValues(values, TablePageable<T>.Token(response), response);
     }
@@ -104,7 +104,7 @@ public sealed partial class TableClient
             entity.ETag = etag;
         }
 
-        return (response, TableEntityMapper<T>.FromEntity(entity));
+        return (response, TableEntityMapper.FromEntity<T>(entity));
     }
 
     private static string? Select(IEnumerable<string>? select) =>

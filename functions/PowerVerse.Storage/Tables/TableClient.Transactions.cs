@@ -22,7 +22,7 @@ public sealed partial class TableClient
         var list = actions.ToList();
         ValidateTransaction(list);
         var operations = list
-            .Select(a => (a, a.ActionType == TableTransactionActionType.Delete ? [] : EntityProperties(a.Entity)))
+            .Select(a => (a, a.ActionType == TableTransactionActionType.Delete ? [] : TableEntityMapper.ToProperties(a.Entity)))
             .ToList();
         var (body, boundary) = TableBatchWriter.Write(Uri, operations);
 
@@ -83,13 +83,6 @@ public sealed partial class TableClient
             }
         }
     }
-
-    private static IEnumerable<KeyValuePair<string, object?>> EntityProperties(ITableEntity entity) =>
-        entity is TableEntity bag
-            ? bag
-            : (IEnumerable<KeyValuePair<string, object?>>)typeof(TableEntityMapper<>).MakeGenericType(entity.GetType())
-                .GetMethod(nameof(TableEntityMapper<TableEntity>.ToProperties))!
-                .Invoke(null, [entity])!;
 
     /// <summary>The service's message starts with "index:" of the failing operation (0-based).</summary>
     private static TableTransactionFailedException Failure(TableBatchPart failed, int count)

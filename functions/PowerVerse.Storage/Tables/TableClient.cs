@@ -55,7 +55,7 @@ public sealed partial class TableClient
     {
         TableKeys.Validate(entity);
         var message = CreateMessage(RequestMethod.Post, string.Empty);
-        SetBody(message.Request, TableEntityMapper<T>.ToProperties(entity));
+        SetBody(message.Request, TableEntityMapper.ToProperties(entity));
         message.Request.Headers.SetValue("Prefer", "return-no-content");
         return SetETag(entity, await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false));
     }
@@ -108,7 +108,7 @@ public sealed partial class TableClient
     {
         var method = mode == TableUpdateMode.Merge ? StorageRequests.Merge : RequestMethod.Put;
         var message = CreateMessage(method, TableKeys.EntityPath(entity.PartitionKey, entity.RowKey));
-        SetBody(message.Request, TableEntityMapper<T>.ToProperties(entity));
+        SetBody(message.Request, TableEntityMapper.ToProperties(entity));
         if (ifMatch is not null)
         {
             message.Request.Headers.SetValue("If-Match", ifMatch);

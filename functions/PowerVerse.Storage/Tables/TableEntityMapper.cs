@@ -1,34 +1,36 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 
 namespace PowerVerse.Storage.Tables;
 
 /// <summary>
 /// Maps a typed entity to and from the property bag. A POCO's public read/write properties of the supported types
-/// map by name; the reflection is done once per type (this generic class's static state is the cache).
-/// <see cref="TableEntity"/> itself passes through as the dictionary it is.
+/// map by name; the reflection is done once per type and cached. <see cref="TableEntity"/> passes through as the
+/// dictionary it is.
 /// </summary>
-internal static class TableEntityMapper<T>
-    where T : class, ITableEntity, new()
+internal static class TableEntityMapper
 {
-    private static readonly PropertyInfo[] Mapped = typeof(T) == typeof(TableEntity) ? [] : Discover();
+    private static readonly ConcurrentDictionary<Type, PropertyInfo[]> Cache = new();
 
-    public static IEnumerable<KeyValuePair<string, object?>> ToProperties(T entity)
+    public static IEnumerable<KeyValuePair<string, object?>> ToProperties(ITableEntity entity)
     {
         if (entity is TableEntity bag)
         {
             return bag;
         }
 
-        var properties = new List<KeyValuePair<string, object?>>(Mapped.Length + 2)
+        var mapped = Mapped(entity.GetType());
+        var properties = new List<KeyValuePair<string, object?>>(mapped.Length + 2)
         {
             new(nameof(ITableEntity.PartitionKey), entity.PartitionKey),
             new(nameof(ITableEntity.RowKey), entity.RowKey),
         };
-        properties.AddRange(Mapped.Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(entity))));
+        properties.AddRange(mapped.Select(p => new KeyValuePair<string, object?>(p.Name, p.GetValue(entity))));
         return properties;
     }
 
-    public static T FromEntity(TableEntity source)
+    public static T FromEntity<T>(TableEntity source)
+        where T : class, ITableEntity, new()
     {
         if (source is T same)
         {
@@ -42,7 +44,7 @@ internal static class TableEntityMapper<T>
             Timestamp = source.Timestamp,
             ETag = source.ETag,
         };
-        foreach (var property in Mapped)
+        foreach (var property in Mapped(typeof(T)))
         {
             if (source.TryGetValue(property.Name, out var value) && value is not null)
             {
@@ -53,12 +55,12 @@ internal static class TableEntityMapper<T>
         return result;
     }
 
-    private static PropertyInfo[] Discover() =>
-        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0
+    private static PropertyInfo[] Mapped(Type type) => Cache.GetOrAdd(type, static t =>
+        t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0
                         && p.GetSetMethod() is not null && p.GetGetMethod() is not null
                         && p.Name is not (nameof(ITableEntity.PartitionKey) or nameof(ITableEntity.RowKey)
                             or nameof(ITableEntity.Timestamp) or nameof(ITableEntity.ETag))
                         && TableValueConverter.IsSupported(p.PropertyType))
-            .ToArray();
+            .ToArray());
 }
