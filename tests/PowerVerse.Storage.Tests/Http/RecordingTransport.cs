@@ -5,9 +5,9 @@ namespace PowerVerse.Storage.Tests.Http;
 
 /// <summary>
 /// Records what the pipeline would send and answers with a fixed status. Used only where no real service can
-/// answer: Microsoft Entra ID and SAS-signed Azure endpoints are not reachable from here.
+/// answer (Microsoft Entra ID and Azure endpoints are not reachable from here), or to inject transient faults.
 /// </summary>
-internal sealed class RecordingTransport(int status) : HttpPipelineTransport
+internal sealed class RecordingTransport(params int[] statuses) : HttpPipelineTransport
 {
     public List<(string Uri, string? Authorization, string? Version, string? Date)> Requests { get; } = [];
 
@@ -29,6 +29,7 @@ internal sealed class RecordingTransport(int status) : HttpPipelineTransport
             request.Headers.TryGetValue("Authorization", out var auth) ? auth : null,
             request.Headers.TryGetValue("x-ms-version", out var version) ? version : null,
             request.Headers.TryGetValue("x-ms-date", out var date) ? date : null));
+        var status = statuses[Math.Min(Requests.Count - 1, statuses.Length - 1)];
         message.Response = new RecordedResponse(status, request.ClientRequestId);
     }
 }
