@@ -7,8 +7,8 @@ using System.Text.Json.Nodes;
 namespace PowerVerse.Ethereum.Rpc;
 
 /// <summary>
-/// JSON-RPC 2.0 over HTTP POST. Retries only transport faults (connection failures, timeouts,
-/// 502/503/504, 429); a JSON-RPC error is the node's answer and is thrown as <see cref="RpcException"/>.
+/// JSON-RPC 2.0 over HTTP POST. Retries only transport faults (connection failures, timeouts, empty or
+/// cut-off bodies, 502/503/504, 429); a JSON-RPC error is the node's answer and is thrown as <see cref="RpcException"/>.
 /// </summary>
 public sealed class JsonRpcClient
 {
@@ -89,6 +89,11 @@ public sealed class JsonRpcClient
         catch (IOException ex)
         {
             throw new TransportFault(ex.Message, ex);
+        }
+        catch (JsonException ex)
+        {
+            // An empty or cut-off body: the answer was lost on the way, like a dropped connection.
+            throw new TransportFault($"malformed answer ({ex.Message})", ex);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,0 +1,116 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using PowerVerse.Ethereum.Hex;
+using PowerVerse.Testing;
+
+namespace PowerVerse.Ethereum.Tests.Support;
+
+/// <summary>
+/// A loopback HTTP proxy in front of the real Hardhat node that behaves like hosted providers do and
+/// Hardhat does not: it can drop connections (a transport fault) and refuse eth_getLogs over more than
+/// <see cref="MaxLogRange"/> blocks with -32005 "query exceeds max block range".
+/// </summary>
+internal sealed class NodeProxy : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly HttpClient _http = new();
+    private readonly Uri _target;
+    private readonly CancellationTokenSource _stop = new();
+    private int _dropsLeft;
+    private int _requests;
+    private int _refusals;
+
+    public NodeProxy(Uri target)
+    {
+        _target = target;
+        Port = FreePort.Next();
+        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        _listener.Start();
+        _ = Task.Run(ServeAsync);
+    }
+
+    public int Port { get; }
+
+    public Uri Url => new($"http://127.0.0.1:{Port}/");
+
+    public long? MaxLogRange { get; set; }
+
+    public int Requests => _requests;
+
+    public int Refusals => _refusals;
+
+    /// <summary>The next <paramref name="count"/> requests have their connection aborted without an answer.</summary>
+    public void DropNext(int count) => _dropsLeft = count;
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Close();
+        _http.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task ServeAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception) when (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        if (Interlocked.Decrement(ref _dropsLeft) >= 0)
+        {
+            context.Response.Abort();
+            return;
+        }
+
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var answer = Refuse(body) ?? await ForwardAsync(body);
+        var bytes = Encoding.UTF8.GetBytes(answer);
+        context.Response.ContentType = "application/json";
+        await context.Response.OutputStream.WriteAsync(bytes);
+        context.Response.Close();
+    }
+
+    private string? Refuse(string body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var root = doc.RootElement;
+        if (MaxLogRange is not { } max || root.GetProperty("method").GetString() != "eth_getLogs")
+        {
+            return null;
+        }
+
+        var filter = root.GetProperty("params")[0];
+        var range = HexEncoding.ToLong(filter.GetProperty("toBlock").GetString()!) - HexEncoding.ToLong(filter.GetProperty("fromBlock").GetString()!) + 1;
+        if (range <= max)
+        {
+            return null;
+        }
+
+        Interlocked.Increment(ref _refusals);
+        return $$$"""{"jsonrpc":"2.0","id":{{{root.GetProperty("id").GetRawText()}}},"error":{"code":-32005,"message":"query exceeds max block range {{{max}}}"}}""";
+    }
+
+    private async Task<string> ForwardAsync(string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(_target, content);
+        return await response.Content.ReadAsStringAsync();
+    }
+}
