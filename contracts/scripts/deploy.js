@@ -2,6 +2,7 @@
 // the DAO parameters through a real Governor proposal (propose → vote → queue → execute) and writes the manifest
 // deployments/<chainId>.json. Run through `npm run deploy`, which builds first.
 //
+// PV_DEPLOYMENTS_DIR overrides where the manifest goes (the gas report deploys to a throwaway node).
 // Accounts: PV_DEPLOYER_KEY signs when set; otherwise the node's unlocked account #0 deploys (Hardhat node).
 // Platform roles: PV_RELAYER, PV_CHALLENGER, PV_SETTLER, defaulting on the local chain (31337) to Hardhat's
 // accounts #1, #2 and #3. On the local chain, blocks and time are advanced with hardhat_mine / evm_increaseTime;
@@ -163,11 +164,11 @@ async function main() {
     contracts,
     governance: { ...governance, proposalThreshold: 0, quorumPercent: 4, seedProposalId: proposalId.toString() },
   };
-  const dir = join(root, "deployments");
+  const dir = env.PV_DEPLOYMENTS_DIR ?? join(root, "deployments");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${chainId}.json`);
   writeFileSync(file, JSON.stringify(manifest, null, 2) + "\n");
-  log(`manifest written to deployments/${chainId}.json`);
+  log(`manifest written to ${file}`);
 }
 
 async function seedThroughGovernance({ provider, local, governor, params, contracts }) {

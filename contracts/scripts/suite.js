@@ -31,3 +31,9 @@ export function artifact(name) {
     throw new Error(`No artifact for ${name} at ${path}; run 'npx hardhat build' first`, { cause: error });
   }
 }
+
+/** The artifact of a test-only reference contract under test/reference/. */
+artifact.reference = (name) => {
+  const path = join(root, "artifacts", "test", "reference", `${name}.sol`, `${name}.json`);
+  return JSON.parse(readFileSync(path, "utf8"));
+};

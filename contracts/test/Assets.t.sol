@@ -167,19 +167,21 @@ contract AssetsTest is Fixture {
             )
         );
         VM.prank(stranger);
-        usage.rentTo(uid, stranger);
+        usage.rentTo(uid, provider, stranger);
     }
 
     function test_rentTo_unknownOrRented_reverts() public {
         usage.grantRole(usage.MARKET_ROLE(), address(this));
         VM.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 7));
-        usage.rentTo(7, buyer);
+        usage.rentTo(7, provider, buyer);
         uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotOwner.selector, uid, stranger));
+        usage.rentTo(uid, stranger, buyer);
         VM.expectEmit();
         emit IERC4907.UpdateUser(uid, buyer, uint64(block.timestamp) + DAY);
-        usage.rentTo(uid, buyer);
+        usage.rentTo(uid, provider, buyer);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsAlreadyRented.selector, uid));
-        usage.rentTo(uid, stranger);
+        usage.rentTo(uid, provider, stranger);
     }
 
     function test_rental_expiresAtReadTime_andFreesVid() public {

@@ -68,6 +68,10 @@ contract DividendsTest is Fixture {
         VM.expectRevert(IPowerVerseDividends.DividendDistributorZeroRoot.selector);
         VM.prank(settler);
         dividends.postEpoch(202_611, bytes32(0), address(pvc), 1);
+        uint256 tooLarge = uint256(type(uint96).max) + 1;
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorTotalTooLarge.selector, tooLarge));
+        VM.prank(settler);
+        dividends.postEpoch(202_611, bytes32(uint256(1)), address(pvc), tooLarge);
     }
 
     function test_claim_everyAccountOnce() public {
@@ -82,7 +86,7 @@ contract DividendsTest is Fixture {
             assertTrue(dividends.isClaimed(epoch, accounts[i]), "marked");
         }
         assertEq(pvc.balanceOf(address(dividends)), 0, "fully paid");
-        assertEq(dividends.epochOf(epoch).claimed, 1000 ether, "claimed total");
+        assertEq(dividends.epochOf(epoch).remaining, 0, "nothing left");
     }
 
     function test_claim_twice_reverts() public {

@@ -132,7 +132,7 @@ contract MarketTest is Fixture {
         (,, uint256 uid) = listedUsage(keccak256("gpu-0"));
         VM.prank(provider);
         usage.transferFrom(provider, stranger, uid);
-        VM.expectRevert(abi.encodeWithSelector(IPowerVerseMarket.ComputeMarketSellerChanged.selector, uid));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotOwner.selector, uid, provider));
         VM.prank(buyer);
         market.buy(uid, address(pvc), PRICE);
     }

@@ -66,18 +66,22 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
         emit UsageRightRetired(uid, vid);
     }
 
-    /// @notice Makes `user` the user of a UID from now until now + its duration (the market calls this on a sale).
-    /// @dev Requirements: the caller has MARKET_ROLE; the UID exists and was never rented.
-    function rentTo(uint256 uid, address user) external onlyRole(MARKET_ROLE) returns (uint64 expires) {
+    /// @notice Makes `user` the user of a UID from now until now + its duration (the market calls this on a sale,
+    /// after checking that `seller`, who listed it, still owns it).
+    /// @dev Requirements: the caller has MARKET_ROLE; the UID exists, is owned by `seller` and was never rented.
+    function rentTo(uint256 uid, address seller, address user)
+        external
+        onlyRole(MARKET_ROLE)
+        returns (uint256 vid, uint64 expires)
+    {
+        if (_requireOwned(uid) != seller) revert UsageRightsNotOwner(uid, seller);
         Rental storage rental = _rentals[uid];
-        uint32 duration = rental.duration;
-        if (duration == 0) revert ERC721NonexistentToken(uid);
         if (rental.expires != 0) revert UsageRightsAlreadyRented(uid);
-        expires = uint64(block.timestamp) + duration;
+        expires = uint64(block.timestamp) + rental.duration;
         rental.expires = expires;
         rental.user = user;
+        vid = _vids[uid];
         emit UpdateUser(uid, user, expires);
-        emit UsageRightRented(uid, _vids[uid], user, expires);
     }
 
     /// @notice ERC-4907 setUser. Refused: the user of a UID is set by a market sale only, so that nobody but

@@ -31,7 +31,7 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
 
     /// @notice Posts an epoch's Merkle root and pulls `total` of `token` from the caller to fund it.
     /// @param period the month, as yyyymm (informational).
-    /// @dev Requirements: the caller has SETTLER_ROLE; root is not zero; the caller approved `total`.
+    /// @dev Requirements: the caller has SETTLER_ROLE; root is not zero; total < 2^96; the caller approved `total`.
     function postEpoch(uint32 period, bytes32 root, address token, uint256 total)
         external
         onlyRole(SETTLER_ROLE)
@@ -39,8 +39,10 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
         returns (uint256 epoch)
     {
         if (root == bytes32(0)) revert DividendDistributorZeroRoot();
+        if (total > type(uint96).max) revert DividendDistributorTotalTooLarge(total);
         epoch = ++_lastEpoch;
-        _epochs[epoch] = Epoch({root: root, token: token, period: period, total: total, claimed: 0});
+        _epochs[epoch] =
+            Epoch({root: root, token: token, remaining: uint96(total), period: period, total: uint96(total)});
         emit EpochPosted(epoch, period, root, token, total);
         IERC20(token).safeTransferFrom(_msgSender(), address(this), total);
     }
@@ -58,10 +60,13 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
         if (_claimed[epoch][account]) revert DividendDistributorAlreadyClaimed(epoch, account);
         bytes32 leaf = keccak256(abi.encodePacked(account, amount));
         if (!MerkleProof.verifyCalldata(proof, root, leaf)) revert DividendDistributorInvalidProof();
-        uint256 claimed = e.claimed + amount;
-        if (claimed > e.total) revert DividendDistributorExceedsFunding(epoch);
+        uint256 remaining = e.remaining;
+        if (amount > remaining) revert DividendDistributorExceedsFunding(epoch);
         _claimed[epoch][account] = true;
-        e.claimed = claimed;
+        // amount <= remaining < 2^96 was checked above.
+        unchecked {
+            e.remaining = uint96(remaining - amount);
+        }
         emit DividendClaimed(epoch, account, amount);
         IERC20(e.token).safeTransfer(account, amount);
     }

@@ -31,7 +31,6 @@ interface IPowerVerseAssets {
     event AgentChanged(uint256 indexed hid, address agent);
     event ResourceCreated(uint256 indexed vid, uint256 indexed hid, address indexed provider);
     event UsageRightCreated(uint256 indexed uid, uint256 indexed vid, address indexed provider, uint64 duration);
-    event UsageRightRented(uint256 indexed uid, uint256 indexed vid, address indexed user, uint64 expires);
     event UsageRightRetired(uint256 indexed uid, uint256 indexed vid);
     event RevenueRightsMinted(uint256 indexed vid, address[] beneficiaries, uint256[] shares);
     event IncomeDeposited(uint256 indexed vid, address indexed token, uint256 amount);

@@ -3,12 +3,14 @@ pragma solidity ^0.8.28;
 
 /// @title Errors and events of the DividendDistributor: monthly Merkle epochs (Uniswap MerkleDistributor pattern).
 interface IPowerVerseDividends {
+    /// @dev A claim reads two slots and rewrites one: `remaining` starts at the funded total and only goes down,
+    /// so a claim never writes a zero slot (uint96 holds 79 billion tokens of 18 decimals, the PVC supply 56 times).
     struct Epoch {
         bytes32 root;
         address token;
+        uint96 remaining;
         uint32 period;
-        uint256 total;
-        uint256 claimed;
+        uint96 total;
     }
 
     event EpochPosted(uint256 indexed epoch, uint32 indexed period, bytes32 root, address token, uint256 total);
@@ -19,4 +21,5 @@ interface IPowerVerseDividends {
     error DividendDistributorAlreadyClaimed(uint256 epoch, address account);
     error DividendDistributorInvalidProof();
     error DividendDistributorExceedsFunding(uint256 epoch);
+    error DividendDistributorTotalTooLarge(uint256 total);
 }

@@ -53,7 +53,6 @@ interface IPowerVerseMarket {
     error ComputeMarketAlreadyRented(uint256 uid);
     error ComputeMarketNotListed(uint256 uid);
     error ComputeMarketPriceChanged(address expectedToken, uint256 expectedPrice);
-    error ComputeMarketSellerChanged(uint256 uid);
     error ComputeMarketNoEscrow(uint256 uid);
     error ComputeMarketNotExpired(uint256 uid, uint64 end);
     error ComputeMarketAlreadySettled(uint256 uid);

@@ -105,12 +105,12 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         Order storage order = _orders[uid];
         if (order.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
         if (order.token != token || order.price != price) revert ComputeMarketPriceChanged(order.token, order.price);
-        if (_usage.ownerOf(uid) != order.account) revert ComputeMarketSellerChanged(uid);
         (bool accepted, uint16 feeBps, uint16 burnShareBps) = _params.feeTerms(token);
         if (!accepted) revert ComputeMarketTokenNotAccepted(token);
         address buyer = _msgSender();
-        // UsageRights is a trusted contract of the suite; it only records the rental.
-        uint64 end = _usage.rentTo(uid, buyer);
+        // UsageRights is a trusted contract of the suite: it checks that the seller still owns the UID and records
+        // the rental, nothing else.
+        (uint256 vid, uint64 end) = _usage.rentTo(uid, order.account, buyer);
         order.account = buyer;
         order.end = end;
         order.state = OrderState.Escrowed;
@@ -118,7 +118,7 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         order.burnShareBps = burnShareBps;
         order.start = uint64(block.timestamp);
         _totals[token].paidIn += price;
-        emit Purchased(uid, _usage.vidOf(uid), buyer, token, price, end);
+        emit Purchased(uid, vid, buyer, token, price, end);
         IERC20(token).safeTransferFrom(buyer, address(this), price);
     }
 
