@@ -7,5 +7,6 @@ internal static class BenchmarkRegistry
     [
         new WorkflowBenchmark(),
         new AgentHashRateBenchmark(),
+        new CryptoBenchmark(),
     ];
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace PowerVerse.Ethereum.Crypto;
 
@@ -63,6 +64,18 @@ public static class Keccak256
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Absorb(Span<ulong> state, ReadOnlySpan<byte> block)
     {
+        if (BitConverter.IsLittleEndian)
+        {
+            // Keccak lanes are little-endian: on such machines the block already is the lanes.
+            var lanes = MemoryMarshal.Cast<byte, ulong>(block[..RateBytes]);
+            for (var i = 0; i < RateBytes / 8; i++)
+            {
+                state[i] ^= lanes[i];
+            }
+
+            return;
+        }
+
         for (var i = 0; i < RateBytes / 8; i++)
         {
             state[i] ^= BinaryPrimitives.ReadUInt64LittleEndian(block[(i * 8)..]);

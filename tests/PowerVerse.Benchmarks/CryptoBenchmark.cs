@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Org.BouncyCastle.Crypto.Digests;
+using PowerVerse.Ethereum.Crypto;
+using PowerVerse.Testing;
+
+namespace PowerVerse.Benchmarks;
+
+/// <summary>
+/// The Ethereum layer's Keccak-256 and secp256k1 sign+recover per second, against BouncyCastle's KeccakDigest
+/// and against Node's OpenSSL-backed crypto measured in the same run: createHash('sha3-256') (SHA3 differs from
+/// Keccak only in the padding byte, same permutation) and ECDSA secp256k1 sign+verify.
+/// </summary>
+internal sealed class CryptoBenchmark : IBenchmark
+{
+    private const double Seconds = 1.5;
+
+    private const string NodeScript = """
+        const crypto = require('crypto');
+        const seconds = Number(process.argv[1]);
+        function rate(fn) {
+          for (let i = 0; i < 200; i++) fn();
+          let n = 0; const start = process.hrtime.bigint(); const end = start + BigInt(Math.round(seconds * 1e9));
+          let now = start;
+          while (now < end) { for (let i = 0; i < 64; i++) fn(); n += 64; now = process.hrtime.bigint(); }
+          return n / (Number(now - start) / 1e9);
+        }
+        const sizes = [32, 136, 1024];
+        const hash = {};
+        for (const s of sizes) { const input = Buffer.alloc(s, 7); hash[s] = rate(() => crypto.createHash('sha3-256').update(input).digest()); }
+        const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'secp256k1' });
+        const message = Buffer.alloc(32, 9);
+        const ecdsa = rate(() => { const sig = crypto.sign('sha256', message, privateKey); crypto.verify('sha256', message, publicKey, sig); });
+        console.log(JSON.stringify({ node: process.version, openssl: process.versions.openssl, hash, ecdsa }));
+        """;
+
+    public string Name => "crypto";
+
+    public async Task RunAsync(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var reference = await RunNodeAsync();
+        var openssl = reference.GetProperty("openssl").GetString();
+        await output.WriteLineAsync($"reference: Node {reference.GetProperty("node").GetString()} crypto (OpenSSL {openssl}), same machine, same run; {Seconds} s per figure");
+        await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}{1,16}{2,16}{3,10}{4,22}{5,10}", "operation", "ours/s", "BouncyCastle/s", "ratio", "node sha3-256/s", "ratio"));
+        foreach (var size in new[] { 32, 136, 1024 })
+        {
+            var input = new byte[size];
+            input.AsSpan().Fill(7);
+            var ours = Rate(() => OursKeccak(input));
+            var bouncy = Rate(() => BouncyKeccak(input));
+            var node = reference.GetProperty("hash").GetProperty(size.ToString(CultureInfo.InvariantCulture)).GetDouble();
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}{1,16:N0}{2,16:N0}{3,9:F2}x{4,22:N0}{5,9:F2}x", $"keccak256 {size} B", ours, bouncy, ours / bouncy, node, ours / node));
+        }
+
+        var key = EthereumKey.Parse("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+        var hash = Keccak256.Hash("PowerVerse benchmark");
+        var signRecover = Rate(() =>
+        {
+            var signature = key.Sign(hash);
+            if (SignatureRecovery.RecoverAddress(hash, signature) != key.Address)
+            {
+                throw new InvalidOperationException("Recovery gave another address.");
+            }
+        });
+        var ecdsa = reference.GetProperty("ecdsa").GetDouble();
+        await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}{1,16:N0}{2,16}{3,10}{4,22:N0}{5,9:F2}x", "secp256k1 sign+recover", signRecover, "-", "-", ecdsa, signRecover / ecdsa));
+        await output.WriteLineAsync("  (node column for secp256k1: OpenSSL ECDSA sign+verify; recovery costs about one verification)");
+    }
+
+    private static void OursKeccak(byte[] input)
+    {
+        Span<byte> output = stackalloc byte[32];
+        Keccak256.Hash(input, output);
+    }
+
+    private static void BouncyKeccak(byte[] input)
+    {
+        var digest = new KeccakDigest(256);
+        digest.BlockUpdate(input, 0, input.Length);
+        // Portable.BouncyCastle 1.8.10 has no Span overload: one 32-byte array per hash is part of its cost.
+        var output = new byte[32];
+        digest.DoFinal(output, 0);
+    }
+
+    private static double Rate(Action action)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            action();
+        }
+
+        var watch = Stopwatch.StartNew();
+        long count = 0;
+        while (watch.Elapsed.TotalSeconds < Seconds)
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                action();
+            }
+
+            count += 64;
+        }
+
+        return count / watch.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<JsonElement> RunNodeAsync()
+    {
+        var start = new ProcessStartInfo(RepoPaths.Node) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-e");
+        start.ArgumentList.Add(NodeScript);
+        start.ArgumentList.Add(Seconds.ToString(CultureInfo.InvariantCulture));
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Node did not start.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Node reference failed ({process.ExitCode}): {await stderr}");
+        }
+
+        using var document = JsonDocument.Parse(await stdout);
+        return document.RootElement.Clone();
+    }
+}
