@@ -27,7 +27,7 @@ internal sealed partial class StepProcessor(
             return;
         }
 
-        await using var lease = new MessageLease(store.Queue, message, options.VisibilityTimeout, time);
+        await using var lease = new QueueMessageLease(store.Queue, message, options.VisibilityTimeout, time);
         try
         {
             await ProcessAsync(parsed, message, lease, cancellationToken);
@@ -40,7 +40,7 @@ internal sealed partial class StepProcessor(
         }
     }
 
-    private async Task ProcessAsync(WorkflowMessage message, QueueMessage raw, MessageLease lease, CancellationToken cancellationToken)
+    private async Task ProcessAsync(WorkflowMessage message, QueueMessage raw, QueueMessageLease lease, CancellationToken cancellationToken)
     {
         var instance = await store.GetAsync(message.InstanceId, cancellationToken);
         if (instance is null || instance.IsTerminal())
@@ -97,7 +97,7 @@ internal sealed partial class StepProcessor(
         }
     }
 
-    private async Task ExecuteAsync(WorkflowInstanceEntity instance, MessageLease lease, CancellationToken cancellationToken)
+    private async Task ExecuteAsync(WorkflowInstanceEntity instance, QueueMessageLease lease, CancellationToken cancellationToken)
     {
         if (!registry.TryGet(instance.Name, out var definition) || !definition.Steps.Contains(instance.Step))
         {
@@ -132,7 +132,7 @@ internal sealed partial class StepProcessor(
         await CommitAsync(next, instance.Step, lease, cancellationToken);
     }
 
-    private async Task ResumeWaitingAsync(WorkflowInstanceEntity instance, WorkflowMessageKind kind, MessageLease lease, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ResumeWaitingAsync(WorkflowInstanceEntity instance, WorkflowMessageKind kind, QueueMessageLease lease, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var buffered = await store.FindEventAsync(instance.PartitionKey, instance.WaitEvent!, cancellationToken);
         if (buffered is not null)
@@ -165,7 +165,7 @@ internal sealed partial class StepProcessor(
         }
     }
 
-    private async Task RearmAsync(WorkflowInstanceEntity instance, WorkflowMessageKind kind, MessageLease lease, CancellationToken cancellationToken)
+    private async Task RearmAsync(WorkflowInstanceEntity instance, WorkflowMessageKind kind, QueueMessageLease lease, CancellationToken cancellationToken)
     {
         if (kind == WorkflowMessageKind.Wake)
         {
@@ -179,7 +179,7 @@ internal sealed partial class StepProcessor(
     }
 
     /// <summary>Commits <paramref name="next"/>, produced by processing <paramref name="step"/> (the checkpoints name it).</summary>
-    private async Task CommitAsync(WorkflowInstanceEntity next, string step, MessageLease lease, CancellationToken cancellationToken)
+    private async Task CommitAsync(WorkflowInstanceEntity next, string step, QueueMessageLease lease, CancellationToken cancellationToken)
     {
         if (!await store.TryCommitAsync(next, cancellationToken))
         {
@@ -192,7 +192,7 @@ internal sealed partial class StepProcessor(
         await FinishAsync(next, step, lease, cancellationToken);
     }
 
-    private async Task FinishAsync(WorkflowInstanceEntity committed, string step, MessageLease lease, CancellationToken cancellationToken)
+    private async Task FinishAsync(WorkflowInstanceEntity committed, string step, QueueMessageLease lease, CancellationToken cancellationToken)
     {
         await CheckpointAsync(WorkflowCheckpoint.Committed, committed.PartitionKey, step, cancellationToken);
         await DispatchAsync(committed, cancellationToken);

@@ -1,13 +1,13 @@
 using Azure;
-using PowerVerse.Storage.Queues;
 
-namespace PowerVerse.Workflows;
+namespace PowerVerse.Storage.Queues;
 
 /// <summary>
-/// Keeps a received message invisible while its step runs, renewing at half the visibility timeout, and
-/// tracks the pop receipt each renewal returns so the final delete uses the current one.
+/// Keeps a received message invisible while it is worked on, renewing at half the visibility timeout (Update
+/// Message), and tracks the pop receipt each renewal returns so that the final delete or release uses the
+/// current one. If the process dies the renewals stop and the message reappears within one timeout.
 /// </summary>
-internal sealed class MessageLease : IAsyncDisposable
+public sealed class QueueMessageLease : IAsyncDisposable
 {
     private readonly QueueClient _queue;
     private readonly TimeSpan _visibility;
@@ -17,16 +17,22 @@ internal sealed class MessageLease : IAsyncDisposable
     private string _popReceipt;
     private bool _settled;
 
-    public MessageLease(QueueClient queue, QueueMessage message, TimeSpan visibility, TimeProvider time)
+    public QueueMessageLease(QueueClient queue, QueueMessage message, TimeSpan visibility, TimeProvider? time = null)
     {
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentOutOfRangeException.ThrowIfLessThan(visibility, TimeSpan.FromSeconds(1));
         _queue = queue;
         _visibility = visibility;
         _popReceipt = message.PopReceipt;
         MessageId = message.MessageId;
-        _renewal = RenewAsync(time, _stop.Token);
+        _renewal = RenewAsync(time ?? TimeProvider.System, _stop.Token);
     }
 
     public string MessageId { get; }
+
+    /// <summary>True once a renewal failed: the message may be visible to others again.</summary>
+    public bool IsLost { get; private set; }
 
     /// <summary>Deletes the message: its work is done (or it was a stale duplicate).</summary>
     public Task CompleteAsync(CancellationToken cancellationToken) =>
@@ -110,7 +116,8 @@ internal sealed class MessageLease : IAsyncDisposable
             }
             catch (RequestFailedException)
             {
-                // Lost the message (it became visible and someone else took it): ETags keep that safe.
+                // Lost the message (it became visible and someone else took it); callers guard their own effects.
+                IsLost = true;
                 return;
             }
             finally
