@@ -35,6 +35,7 @@ export default defineConfig({
     solidity: {
       // A fixed seed keeps the fuzz and invariant-style tests deterministic; 64 runs keep the suite quick.
       fuzz: { runs: 64, seed: "0x5eed0000" },
+      invariant: { runs: 32, depth: 24 },
     },
   },
 });
