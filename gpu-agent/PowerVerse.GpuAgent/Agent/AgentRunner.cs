@@ -47,7 +47,15 @@ internal sealed class AgentRunner(
             }
 
             idle = settings.MinIdle;
-            await HandleAsync(message, stopping);
+            try
+            {
+                await HandleAsync(message, stopping);
+            }
+            catch (RequestFailedException e)
+            {
+                // Storage failed mid-way; the message was not deleted, so it reappears after its visibility timeout.
+                log.Error("handle-failed", $"message={message.MessageId} status={e.Status} code={e.ErrorCode} retried after {settings.Visibility.TotalSeconds}s");
+            }
         }
 
         await heartbeats;

@@ -31,21 +31,26 @@ internal static partial class OpenSslReference
             var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken);
-            var text = await stdout + await stderr;
-            var match = OpsLine().Match(text);
-            if (!match.Success)
-            {
-                return (null, $"openssl printed no 'ops in' line: {text.Trim()}");
-            }
-
-            var ops = double.Parse(match.Groups["ops"].Value, CultureInfo.InvariantCulture);
-            var secs = double.Parse(match.Groups["secs"].Value, CultureInfo.InvariantCulture);
-            return (ops / secs, match.Value.Trim());
+            return Parse(await stdout + await stderr);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             return (null, $"openssl is not installed ({e.Message})");
         }
+    }
+
+    /// <summary>Reads the hashes per second from <c>openssl speed</c>'s output.</summary>
+    public static (double? Rate, string Detail) Parse(string text)
+    {
+        var match = OpsLine().Match(text);
+        if (!match.Success)
+        {
+            return (null, $"openssl printed no 'ops in' line: {text.Trim()}");
+        }
+
+        var ops = double.Parse(match.Groups["ops"].Value, CultureInfo.InvariantCulture);
+        var secs = double.Parse(match.Groups["secs"].Value, CultureInfo.InvariantCulture);
+        return (ops / secs, match.Value.Trim());
     }
 
     // OpenSSL 3.0: "Doing sha3-256 for 2s on 60 size blocks: 1936287 sha3-256's in 1.26s" (CPU seconds);

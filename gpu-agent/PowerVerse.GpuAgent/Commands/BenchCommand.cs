@@ -30,7 +30,18 @@ internal static class BenchCommand
             await output.WriteLineAsync($"cpu {cpu.Kind} all {Environment.ProcessorCount} cores: {Mh(rate)}");
         }
 
-        using var cuda = CudaSolver.TryCreate(0, out var why);
+        CudaSolver? started;
+        string why;
+        try
+        {
+            started = CudaSolver.TryCreate(0, out why);
+        }
+        catch (CudaException e)
+        {
+            (started, why) = (null, $"failed to start: {e.Message}");
+        }
+
+        using var cuda = started;
         if (cuda is null)
         {
             await output.WriteLineAsync($"cuda: not available ({why})");
