@@ -8,12 +8,18 @@ namespace PowerVerse.Ethereum.Tests;
 /// <summary>
 /// The test assembly doubles as a console: <c>dotnet PowerVerse.Ethereum.Tests.dll send-and-hang RPC JOURNAL KEY TO DATA</c>
 /// journals one signed transaction, prints "recorded NONCE HASH" and hangs before sending, so a test can kill it
-/// (SIGKILL) exactly between sign and send.
+/// (SIGKILL) exactly between sign and send. <c>generate-bindings ABI_DIR OUT_DIR</c> writes the typed contract bindings.
 /// </summary>
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["generate-bindings", var abiDirectory, var outputDirectory])
+        {
+            Contracts.BindingGenerator.GenerateAll(abiDirectory, outputDirectory);
+            return 0;
+        }
+
         if (args.Length != 6 || args[0] != "send-and-hang")
         {
             await Console.Error.WriteLineAsync("usage: send-and-hang RPC JOURNAL PRIVATEKEY TO DATA");
