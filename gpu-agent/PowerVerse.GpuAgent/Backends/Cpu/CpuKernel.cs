@@ -52,17 +52,29 @@ internal static class CpuKernel
 
     private static void Scan8(ProofMessage message, ulong first, List<ulong> found)
     {
-        Span<ulong> six = stackalloc ulong[8];
-        Span<ulong> seven = stackalloc ulong[8];
-        for (var i = 0; i < 8; i++)
-        {
-            six[i] = message.Lane6(first + (ulong)i);
-            seven[i] = message.Lane7(first + (ulong)i);
-        }
-
-        var lane0 = KeccakX8.PermuteLane0(message.Lanes, Vector512.Create<ulong>(six), Vector512.Create<ulong>(seven));
+        // The nonce's big-endian bytes, per element: bytes 0–3 into lane 6's high half, bytes 4–7 into lane 7's low half.
+        var nonces = (Vector512.Create(first) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7)).AsByte();
+        var six = Vector512.Shuffle(nonces, HighWordSwapped).AsUInt64() | Vector512.Create(message.Lanes[6]);
+        var seven = Vector512.Shuffle(nonces, LowWordSwapped).AsUInt64() | Vector512.Create(message.Lanes[7]);
+        var lane0 = KeccakX8.PermuteLane0(message.Lanes, six, seven);
         var hits = Vector512.Equals(lane0 & Vector512.Create(message.Lane0Mask), Vector512<ulong>.Zero).ExtractMostSignificantBits();
         Confirm(message, first, hits, found);
+    }
+
+    // Byte shuffles per 64-bit element e: out[8e..8e+3] = in[8e+3..8e] (and 0xFF = zero for the rest), resp.
+    // out[8e+4..8e+7] = in[8e+7..8e+4].
+    private static readonly Vector512<byte> LowWordSwapped = Pattern(static (e, i) => i < 4 ? (byte)((8 * e) + 3 - i) : (byte)0xFF);
+    private static readonly Vector512<byte> HighWordSwapped = Pattern(static (e, i) => i >= 4 ? (byte)((8 * e) + 11 - i) : (byte)0xFF);
+
+    private static Vector512<byte> Pattern(Func<int, int, byte> index)
+    {
+        Span<byte> bytes = stackalloc byte[64];
+        for (var b = 0; b < 64; b++)
+        {
+            bytes[b] = index(b / 8, b % 8);
+        }
+
+        return Vector512.Create<byte>(bytes);
     }
 
     private static void Scan4(ProofMessage message, ulong first, List<ulong> found)
