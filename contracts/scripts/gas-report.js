@@ -115,25 +115,32 @@ async function report(provider, manifest) {
 
   // More VIDs on the same HID: one bought directly, one through the forwarder (an ERC-2771 ForwardRequest signed by
   // the buyer, submitted by the relayer), both with the market already holding PVC (the usual case).
-  for (const vid of [2, 3]) {
+  for (const vid of [2, 3, 4]) {
     await send(resources.create(1, 2500, 2, 4096, 50));
     await send(usage.create(vid, 86400));
     await send(market.listWithRevenueRights(vid, pvcAddress, parseEther("100"), [providerAddress], [1000]));
   }
   await measure("buy (direct)", market.connect(buyer).buy(2, pvcAddress, parseEther("100")), "Seaport ERC-721→ERC-20 purchase 108,556");
-  const data = market.interface.encodeFunctionData("buy", [3, pvcAddress, parseEther("100")]);
-  const deadline = (await provider.getBlock("latest")).timestamp + 3600;
-  const request = { from: buyerAddress, to: manifest.contracts.ComputeMarket, value: 0n, gas: 300000n, nonce: await forwarder.nonces(buyerAddress), deadline, data };
-  const signature = await buyerWallet.signTypedData(
-    { name: "PowerVerse Forwarder", version: "1", chainId: 31337, verifyingContract: manifest.contracts.PowerForwarder },
-    { ForwardRequest: [
-      { name: "from", type: "address" }, { name: "to", type: "address" }, { name: "value", type: "uint256" },
-      { name: "gas", type: "uint256" }, { name: "nonce", type: "uint256" }, { name: "deadline", type: "uint48" },
-      { name: "data", type: "bytes" },
-    ] },
-    request,
-  );
-  await measure("buy (relayed through the forwarder)", forwarder.execute({ ...request, signature }), "Seaport ERC-721→ERC-20 purchase 108,556");
+  const relayBuy = async (uid, label) => {
+    const data = market.interface.encodeFunctionData("buy", [uid, pvcAddress, parseEther("100")]);
+    const deadline = (await provider.getBlock("latest")).timestamp + 3600;
+    const request = {
+      from: buyerAddress, to: manifest.contracts.ComputeMarket, value: 0n, gas: 300000n,
+      nonce: await forwarder.nonces(buyerAddress), deadline, data,
+    };
+    const signature = await buyerWallet.signTypedData(
+      { name: "PowerVerse Forwarder", version: "1", chainId: 31337, verifyingContract: manifest.contracts.PowerForwarder },
+      { ForwardRequest: [
+        { name: "from", type: "address" }, { name: "to", type: "address" }, { name: "value", type: "uint256" },
+        { name: "gas", type: "uint256" }, { name: "nonce", type: "uint256" }, { name: "deadline", type: "uint48" },
+        { name: "data", type: "bytes" },
+      ] },
+      request,
+    );
+    await measure(label, forwarder.execute({ ...request, signature }), "Seaport ERC-721→ERC-20 purchase 108,556");
+  };
+  await relayBuy(3, "buy (relayed), the buyer's first forwarded request");
+  await relayBuy(4, "buy (relayed), a later request");
 
   // Proof: 16 shares at the seeded GPU difficulty, solved here as the agent does.
   await send(proof.requestChallenge(1));
@@ -161,8 +168,19 @@ async function report(provider, manifest) {
 
   await provider.send("evm_increaseTime", [86400]);
   await provider.send("evm_mine", []);
-  await measure("settle", market.connect(settler).settle(1));
-  await measure("RID claim", at("RevenueRights", provider4).claim(1, pvcAddress));
+  await measure("settle, the first one the suite ever does", market.connect(settler).settle(1));
+  await measure("settle, a later rental (first income of its VID)", market.connect(settler).settle(2));
+  await measure("RID claim, the holder's first", at("RevenueRights", provider4).claim(1, pvcAddress));
+  await measure("RID claim, the holder's first on another VID", at("RevenueRights", provider4).claim(2, pvcAddress));
+
+  // A second rental of VID 1 (free again after expiry), so that its holders claim a second time.
+  await send(usage.create(1, 86400));
+  await send(market.list(5, pvcAddress, parseEther("100")));
+  await send(market.connect(buyer).buy(5, pvcAddress, parseEther("100")));
+  await provider.send("evm_increaseTime", [86400]);
+  await provider.send("evm_mine", []);
+  await measure("settle, a later rental of the same VID", market.connect(settler).settle(5));
+  await measure("RID claim, a later one on the same VID", at("RevenueRights", provider4).claim(1, pvcAddress));
 
   // Dividends: the same 4-account tree for DividendDistributor and for the Uniswap reference, paid in the
   // same plain ERC-20 (the test stablecoin) so that only the distributors differ.

@@ -41,6 +41,14 @@ contract MarketTest is Fixture {
         market.listWithRevenueRights(uid, address(pvc), PRICE, who, shares);
     }
 
+    function test_listWithRevenueRights_notOwner_reverts() public {
+        uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
+        (address[] memory who, uint256[] memory shares) = beneficiaries();
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseMarket.ComputeMarketNotOwner.selector, uid, stranger));
+        VM.prank(stranger);
+        market.listWithRevenueRights(uid, address(pvc), PRICE, who, shares);
+    }
+
     function test_list_withoutRevenueRights_reverts() public {
         uint256 vid = createResource(registerHardware(keccak256("gpu-0")));
         uint256 uid = createUsage(vid);

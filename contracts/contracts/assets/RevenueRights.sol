@@ -91,11 +91,16 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
     /// @dev Requirements: the amount owed is not 0.
     function claim(uint256 vid, address token) external nonReentrant returns (uint256 amount) {
         address account = _msgSender();
-        _book(vid, token, account, balanceOf(account, vid));
-        amount = _owed[vid][token][account];
+        Pool storage income = _pools[vid][token];
+        uint256 perShare = income.perShare;
+        uint256 booked = _booked[vid][token][account];
+        uint256 owed = _owed[vid][token][account];
+        amount = owed + (balanceOf(account, vid) * (perShare - booked)) / SCALE;
         if (amount == 0) revert RevenueRightsNothingToClaim(vid, token, account);
-        _owed[vid][token][account] = 0;
-        _pools[vid][token].claimed += amount;
+        // Book and pay in one step: only the slots that change are written.
+        if (booked != perShare) _booked[vid][token][account] = perShare;
+        if (owed != 0) _owed[vid][token][account] = 0;
+        income.claimed += amount;
         emit IncomeClaimed(vid, token, account, amount);
         IERC20(token).safeTransfer(account, amount);
     }

@@ -78,6 +78,8 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         address[] calldata beneficiaries,
         uint256[] calldata shares
     ) external {
+        address seller = _msgSender();
+        if (_usage.ownerOf(uid) != seller) revert ComputeMarketNotOwner(uid, seller);
         uint256 vid = _usage.vidOf(uid);
         ResourceRegistry resources = _usage.resourceRegistry();
         HardwareRegistry hardware = resources.hardwareRegistry();
