@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using PowerVerse.GpuAgent.Backends;
 using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Proof;
@@ -9,7 +8,7 @@ using PowerVerse.Storage.Queues;
 namespace PowerVerse.GpuAgent.Agent;
 
 /// <summary>
-/// Solves one challenge under a <see cref="MessageLease"/>, signs the EIP-712 ProofResult, posts the result and only
+/// Solves one challenge under a <see cref="QueueMessageLease"/> (renewed while it runs), signs the EIP-712 ProofResult, posts the result and only
 /// then deletes the challenge. Stopped mid-solve, it makes the challenge visible again instead: never lost.
 /// </summary>
 internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, IProofSolver solver, AgentSettings settings, AgentLog log, TimeProvider time)
@@ -22,9 +21,7 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
             log.Warn("late", $"challenge={id} deadline={challenge.Deadline:O} solving anyway; the platform decides");
         }
 
-        var lease = new MessageLease(queues.Challenges, message, settings.Visibility, log);
-        using var leasing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var keeping = lease.KeepAsync(time, leasing.Token);
+        await using var lease = new QueueMessageLease(queues.Challenges, message, settings.Visibility, time);
         var startedAt = (ulong)time.GetUtcNow().ToUnixTimeSeconds();
         log.Info("challenge", $"challenge={id} vid={challenge.Vid} difficulty={challenge.Difficulty} shares={challenge.Shares} message={message.MessageId}");
         ProofSolution solution;
@@ -35,18 +32,14 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            await leasing.CancelAsync();
-            await keeping;
-            await lease.ReleaseAsync();
+            await lease.AbandonAsync(TimeSpan.Zero, CancellationToken.None);
             log.Info("released", $"challenge={id} message={message.MessageId} visible again for another run");
             return;
         }
         catch (Exception e) when (e is NonceSpaceExhaustedException or Backends.Cuda.CudaException)
         {
-            await leasing.CancelAsync();
-            await keeping;
             log.Error("solve-failed", $"challenge={id} error=\"{e.Message}\"");
-            await lease.ReleaseAsync();
+            await lease.AbandonAsync(TimeSpan.Zero, CancellationToken.None);
             return;
         }
 
@@ -56,18 +49,13 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
         var result = ResultMessage.Create(challenge, signer.Address.ToLowerHex(), solution, startedAt, finishedAt, solver, signature);
 
         // Post first, delete after: a crash in between re-solves the challenge (a duplicate result), never loses it.
-        await leasing.CancelAsync();
-        await keeping;
         await queues.Results.SendMessageAsync(result.ToJsonString(), ct: CancellationToken.None);
-        try
+        if (lease.IsLost)
         {
-            await lease.DeleteAsync();
-        }
-        catch (RequestFailedException e)
-        {
-            log.Warn("delete-failed", $"challenge={id} status={e.Status} code={e.ErrorCode} (the lease was lost; a duplicate result may follow)");
+            log.Warn("lease-lost", $"challenge={id} message={message.MessageId} another run may post a duplicate result");
         }
 
+        await lease.CompleteAsync(CancellationToken.None);
         log.Info("result", $"challenge={id} nonces={solution.Nonces.Count} hashes={solution.Hashes} seconds={finishedAt - startedAt} backend={solver.Backend}");
     }
 }
