@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 using PowerVerse.Ethereum.Hex;
@@ -20,6 +19,4 @@ public sealed record FeeHistory(long OldestBlock, IReadOnlyList<BigInteger> Base
         f.TryGetProperty("reward", out var reward)
             ? reward.EnumerateArray().Select(r => (IReadOnlyList<BigInteger>)r.EnumerateArray().Select(x => HexEncoding.ToBigInteger(x.GetString()!)).ToArray()).ToArray()
             : []);
-
-    internal static string Percentile(double p) => p.ToString(CultureInfo.InvariantCulture);
 }

@@ -51,7 +51,25 @@ internal sealed class Chain
         new(Eth, EthereumKey.Parse(TestData.PrivateKey(account)), new FileNonceJournal(journalDirectory ?? NewJournalDirectory()),
             options ?? new TransactionSenderOptions { PollInterval = TimeSpan.FromMilliseconds(50) });
 
-    public static string NewJournalDirectory() => Path.Combine(Path.GetTempPath(), "pv-ethereum-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>A fresh journal folder under one per-process folder that is removed when the process exits.</summary>
+    public static string NewJournalDirectory() => Path.Combine(JournalRoot.Value, Guid.NewGuid().ToString("N"));
+
+    private static readonly Lazy<string> JournalRoot = new(() =>
+    {
+        var root = Path.Combine(Path.GetTempPath(), "pv-ethereum-tests-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: a temp folder left behind is harmless.
+            }
+        };
+        return root;
+    });
 
     private static async Task<Chain> CreateAsync()
     {
