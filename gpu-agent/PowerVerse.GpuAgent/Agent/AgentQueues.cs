@@ -5,10 +5,11 @@ namespace PowerVerse.GpuAgent.Agent;
 
 /// <summary>
 /// The three queues an agent uses (DESIGN §3): its own <c>agent-&lt;address&gt;</c>, <c>proof-results</c> and
-/// <c>agent-events</c>; from a connection string (<c>--storage</c>), or from one SAS URL per queue
-/// (<c>--queue-url</c>, <c>--results-url</c>, <c>--events-url</c>) as the platform hands them out.
+/// <c>agent-events</c>, plus the agent queue's poison queue; from a connection string (<c>--storage</c>), or from one
+/// SAS URL per queue (<c>--queue-url</c>, <c>--results-url</c>, <c>--events-url</c>, <c>--poison-url</c>) as the platform
+/// hands them out. A service SAS covers one queue, hence a URL for the poison queue too.
 /// </summary>
-internal sealed record AgentQueues(QueueClient Challenges, QueueClient Results, QueueClient Events, bool MayCreate)
+internal sealed record AgentQueues(QueueClient Challenges, QueueClient Results, QueueClient Events, QueueClient Poison, bool MayCreate)
 {
     public const string ResultsQueue = "proof-results";
     public const string EventsQueue = "agent-events";
@@ -19,17 +20,16 @@ internal sealed record AgentQueues(QueueClient Challenges, QueueClient Results, 
     {
         if (options.Get("storage") is { } connection)
         {
-            return new AgentQueues(
-                new QueueClient(connection, AgentQueueName(agent)),
-                new QueueClient(connection, ResultsQueue),
-                new QueueClient(connection, EventsQueue),
-                MayCreate: true);
+            var own = new QueueClient(connection, AgentQueueName(agent));
+            return new AgentQueues(own, new QueueClient(connection, ResultsQueue), new QueueClient(connection, EventsQueue), own.GetPoisonQueueClient(), MayCreate: true);
         }
 
+        var challenges = new QueueClient(new Uri(options.Require("queue-url")));
         return new AgentQueues(
-            new QueueClient(new Uri(options.Require("queue-url"))),
+            challenges,
             new QueueClient(new Uri(options.Require("results-url"))),
             new QueueClient(new Uri(options.Require("events-url"))),
+            options.Get("poison-url") is { } poison ? new QueueClient(new Uri(poison)) : challenges.GetPoisonQueueClient(),
             MayCreate: false);
     }
 
@@ -40,6 +40,7 @@ internal sealed record AgentQueues(QueueClient Challenges, QueueClient Results, 
             await Challenges.CreateIfNotExistsAsync(cancellationToken);
             await Results.CreateIfNotExistsAsync(cancellationToken);
             await Events.CreateIfNotExistsAsync(cancellationToken);
+            await Poison.CreateIfNotExistsAsync(cancellationToken);
         }
     }
 }

@@ -17,6 +17,9 @@ internal sealed class AgentRunner(
     AgentSigner signer, AgentQueues queues, IProofSolver solver, GrantStore grants, AgentSettings settings,
     IReadOnlyList<GpuInfo> gpus, AgentLog log, TimeProvider time)
 {
+    /// <summary>An unusable message whose poison queue stays unreachable is dropped after this many deliveries.</summary>
+    private const int MaxPoisonAttempts = 5;
+
     public async Task RunAsync(CancellationToken stopping)
     {
         await queues.EnsureCreatedAsync(stopping);
@@ -111,11 +114,19 @@ internal sealed class AgentRunner(
         log.Warn("poison", $"message={message.MessageId} reason=\"{reason}\"");
         try
         {
-            await queues.Challenges.MoveToPoisonAsync(message, CancellationToken.None);
+            // Copy first, delete after (as Storage's MoveToPoisonAsync), through the poison queue's own client: with
+            // SAS URLs the agent queue's signature does not reach the poison queue.
+            await queues.Poison.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, ct: CancellationToken.None);
+            await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        }
+        catch (RequestFailedException e) when (message.DequeueCount >= MaxPoisonAttempts)
+        {
+            log.Error("poison-dropped", $"message={message.MessageId} status={e.Status} code={e.ErrorCode}: no poison queue reachable after {message.DequeueCount} tries; deleted");
+            await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (RequestFailedException e)
         {
-            log.Error("poison-failed", $"message={message.MessageId} status={e.Status} code={e.ErrorCode}");
+            log.Error("poison-failed", $"message={message.MessageId} status={e.Status} code={e.ErrorCode}; it returns after its visibility timeout");
         }
     }
 

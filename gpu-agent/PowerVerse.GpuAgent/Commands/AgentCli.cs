@@ -12,7 +12,7 @@ internal static class AgentCli
                  --keystore path  --passphrase p | --passphrase-file f  [--import-key 0x.. | --import-keystore f]
           run    poll the agent queue, solve, sign and post results, apply grants, send heartbeats
                  --keystore --passphrase(-file) --chain-id --proof-contract
-                 --storage <connection string> | --queue-url --results-url --events-url <SAS URLs>
+                 --storage <connection string> | --queue-url --results-url --events-url [--poison-url] <SAS URLs>
                  [--backend auto|cuda|cpu] [--threads n] [--grants-file f] [--visibility-seconds 60]
                  [--heartbeat-seconds 60] [--max-idle-seconds 10] [--ssh-host h --ssh-port p --ssh-user u]
           bench  [seconds]  hash rate of every backend found, against openssl's sha3-256

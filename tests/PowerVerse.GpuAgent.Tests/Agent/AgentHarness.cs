@@ -51,17 +51,28 @@ internal sealed class AgentHarness : IAsyncDisposable
         await harness.Challenges.CreateIfNotExistsAsync();
         await harness.Results.CreateIfNotExistsAsync();
         await harness.Events.CreateIfNotExistsAsync();
+        await harness.Challenges.GetPoisonQueueClient().CreateIfNotExistsAsync();
         return harness;
     }
 
-    public ChildProcess Start(int visibilitySeconds = 4, int threads = 2)
+    public ChildProcess Start(int visibilitySeconds = 4, int threads = 2, bool sasOnly = false)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var expires = DateTimeOffset.UtcNow.AddHours(1);
+        string[] storage = sasOnly
+            ?
+            [
+                "--queue-url", Challenges.GenerateSasUri(QueueSasPermissions.Read | QueueSasPermissions.Update | QueueSasPermissions.Process, expires).AbsoluteUri,
+                "--results-url", Results.GenerateSasUri(QueueSasPermissions.Add, expires).AbsoluteUri,
+                "--events-url", Events.GenerateSasUri(QueueSasPermissions.Add, expires).AbsoluteUri,
+                "--poison-url", Challenges.GetPoisonQueueClient().GenerateSasUri(QueueSasPermissions.Add, expires).AbsoluteUri,
+            ]
+            : ["--storage", Azurite.ConnectionString];
         var process = ChildProcess.Start(dotnet,
         [
             Path.Combine(AppContext.BaseDirectory, "gpu-agent.dll"), "run",
-            "--keystore", KeystorePath, "--passphrase", Passphrase, "--grants-file", GrantsPath,
-            "--storage", Azurite.ConnectionString, "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--proof-contract", ProofContract,
+            "--keystore", KeystorePath, "--passphrase", Passphrase, "--grants-file", GrantsPath, .. storage,
+            "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--proof-contract", ProofContract,
             "--backend", "cpu", "--threads", threads.ToString(CultureInfo.InvariantCulture),
             "--visibility-seconds", visibilitySeconds.ToString(CultureInfo.InvariantCulture),
             "--min-idle-seconds", "0.1", "--max-idle-seconds", "0.5", "--heartbeat-seconds", "30", "--progress-seconds", "1",

@@ -87,6 +87,24 @@ public sealed class AgentRunTests
     }
 
     [Fact]
+    public async Task Run_WithSasUrlsOnly_SolvesAndPoisonsThroughEachQueuesOwnSignature()
+    {
+        await using var harness = await AgentHarness.CreateAsync();
+        var agent = harness.Start(sasOnly: true);
+        await harness.Challenges.SendMessageAsync("{\"version\":1}");
+        var seed = RandomBytes(32);
+        await harness.Challenges.SendMessageAsync(AgentHarness.Challenge("5005", seed, 8, 2).ToJsonString());
+
+        var result = await AgentHarness.PeekForAsync(harness.Results, m => IsResultOf(m, "5005", harness.Key.Address), Patience);
+
+        Assert.Equal(harness.Key.Address, RecoverProofSigner(result, seed));
+        var poison = harness.Challenges.GetPoisonQueueClient();
+        await WaitUntilAsync(async () => (await poison.PeekMessagesAsync(32)).Value.Length == 1, TimeSpan.FromSeconds(30));
+        Assert.Contains("warn  poison", agent.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("poison-failed", agent.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_Sigterm_ExitsZeroAndTheUnfinishedChallengeIsVisibleAgainAtOnce()
     {
         await using var harness = await AgentHarness.CreateAsync();
