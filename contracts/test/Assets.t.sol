@@ -298,4 +298,44 @@ contract AssetsTest is Fixture {
         assertEq(revenue.incomeTokens(1).length, 1, "one income token");
         assertEq(revenue.pool(1, address(pvc)).claimed, 700 ether, "claimed total");
     }
+
+    /// @dev Supply 7 (so deposits rarely divide evenly), random deposits and transfers: holders never get more than
+    /// was deposited, and the dust left behind stays below one wei per booking.
+    function testFuzz_accumulator_exactUnderTransfers(uint256 seed) public {
+        revenue.grantRole(revenue.MARKET_ROLE(), address(this));
+        address[] memory who = new address[](3);
+        (who[0], who[1], who[2]) = (provider, holder2, trader);
+        uint256[] memory shares = new uint256[](3);
+        (shares[0], shares[1], shares[2]) = (3, 2, 2);
+        revenue.mint(1, who, shares, 7);
+        uint256 deposited;
+        uint256 bookings;
+        for (uint256 step; step < 12; ++step) {
+            uint256 r = uint256(keccak256(abi.encode(seed, step)));
+            if (r % 3 != 0) {
+                uint256 amount = 1 + ((r >> 8) % 1e24);
+                pvc.transfer(address(revenue), amount);
+                revenue.depositIncome(1, address(pvc), amount);
+                deposited += amount;
+            } else {
+                address from = who[(r >> 8) % 3];
+                uint256 balance = revenue.balanceOf(from, 1);
+                if (balance == 0) continue;
+                VM.prank(from);
+                revenue.safeTransferFrom(from, who[(r >> 16) % 3], 1, 1 + ((r >> 24) % balance), "");
+                bookings += 2;
+            }
+            uint256 owed = revenue.claimable(1, address(pvc), who[0]) + revenue.claimable(1, address(pvc), who[1])
+                + revenue.claimable(1, address(pvc), who[2]);
+            assertLe(owed, deposited, "never more than deposited");
+            assertLe(deposited - owed, bookings + 3 + 1, "dust below one wei per booking");
+        }
+        for (uint256 h; h < 3; ++h) {
+            if (revenue.claimable(1, address(pvc), who[h]) == 0) continue;
+            VM.prank(who[h]);
+            revenue.claim(1, address(pvc));
+        }
+        assertLe(revenue.pool(1, address(pvc)).claimed, deposited, "claims never exceed deposits");
+        assertEq(pvc.balanceOf(address(revenue)), deposited - revenue.pool(1, address(pvc)).claimed, "rest stays held");
+    }
 }
