@@ -57,7 +57,9 @@ internal sealed class AgentHarness : IAsyncDisposable
 
     public ChildProcess Start(int visibilitySeconds = 4, int threads = 2, bool sasOnly = false)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        // The muxer running these tests, else the one the SDK names, else whatever "dotnet" is on PATH.
+        var dotnet = Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
+            : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
         var expires = DateTimeOffset.UtcNow.AddHours(1);
         string[] storage = sasOnly
             ?
