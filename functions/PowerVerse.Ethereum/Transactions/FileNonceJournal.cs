@@ -14,10 +14,19 @@ public sealed class FileNonceJournal : INonceJournal, IDisposable
 
     private readonly string _directory;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly long _compactAboveBytes;
 
     public FileNonceJournal(string directory)
+        : this(directory, 1_000_000)
+    {
+    }
+
+    /// <param name="directory">The folder of the account files.</param>
+    /// <param name="compactAboveBytes">File size that triggers a rewrite without confirmed entries (1 MB: about 3,000 lines).</param>
+    internal FileNonceJournal(string directory, long compactAboveBytes)
     {
         _directory = directory ?? throw new ArgumentNullException(nameof(directory));
+        _compactAboveBytes = compactAboveBytes;
         Directory.CreateDirectory(directory);
     }
 
@@ -35,6 +44,8 @@ public sealed class FileNonceJournal : INonceJournal, IDisposable
             }
 
             Write(account, entry);
+            entries[entry.Nonce] = entry;
+            CompactIfLarge(account, entries);
             return entry;
         }, cancellationToken);
     }
@@ -81,6 +92,33 @@ public sealed class FileNonceJournal : INonceJournal, IDisposable
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// Rewrites the file with only what is still needed — unconfirmed entries and the highest nonce — once it
+    /// holds many lines. Write-then-rename keeps the old file intact if the process dies halfway.
+    /// </summary>
+    private void CompactIfLarge(Address account, SortedDictionary<long, JournalEntry> entries)
+    {
+        var file = FileOf(account);
+        if (new FileInfo(file).Length < _compactAboveBytes)
+        {
+            return;
+        }
+
+        var keep = entries.Values.Where(e => e.State is JournalState.Recorded or JournalState.Sent).Append(entries.Values.Last()).Distinct();
+        var temporary = file + ".compact";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            foreach (var entry in keep)
+            {
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, Json) + "\n"));
+            }
+
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, file, overwrite: true);
     }
 
     private void Write(Address account, JournalEntry entry)

@@ -81,7 +81,10 @@ public sealed partial class TransactionSender : IDisposable
         }
     }
 
-    /// <summary>Rebroadcasts every journalled transaction not yet known mined (after a crash or restart); returns them.</summary>
+    /// <summary>
+    /// Rebroadcasts every journalled transaction not yet mined (after a crash or restart) and marks mined ones
+    /// Confirmed once they have the configured confirmations; returns the entries it looked at.
+    /// </summary>
     public async Task<IReadOnlyList<JournalEntry>> ResumeAsync(CancellationToken cancellationToken = default)
     {
         await _order.WaitAsync(cancellationToken);
@@ -102,11 +105,13 @@ public sealed partial class TransactionSender : IDisposable
     private async Task<IReadOnlyList<JournalEntry>> ResumeCoreAsync(CancellationToken cancellationToken)
     {
         var result = new List<JournalEntry>();
+        var head = await _eth.BlockNumberAsync(cancellationToken);
         foreach (var entry in await _journal.GetUnconfirmedAsync(Address, cancellationToken))
         {
-            result.Add(await FindReceiptAsync(entry, cancellationToken) is null
+            var receipt = await FindReceiptAsync(entry, cancellationToken);
+            result.Add(receipt is null
                 ? await BroadcastAsync(entry, fillOnRejection: true, cancellationToken)
-                : await UpdateAsync(entry with { State = JournalState.Sent }, cancellationToken));
+                : await UpdateAsync(entry with { State = head - receipt.BlockNumber + 1 >= _options.Confirmations ? JournalState.Confirmed : JournalState.Sent }, cancellationToken));
         }
 
         return result;
