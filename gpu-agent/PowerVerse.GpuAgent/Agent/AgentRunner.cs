@@ -37,9 +37,9 @@ internal sealed class AgentRunner(
             {
                 break;
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (StorageFailure.Is(e))
             {
-                log.Warn("poll-failed", $"status={e.Status} code={e.ErrorCode} retry-in={idle.TotalSeconds}s");
+                log.Warn("poll-failed", $"{StorageFailure.Describe(e)} retry-in={idle.TotalSeconds}s");
             }
 
             if (message is null)
@@ -54,10 +54,10 @@ internal sealed class AgentRunner(
             {
                 await HandleAsync(message, stopping);
             }
-            catch (RequestFailedException e)
+            catch (Exception e) when (StorageFailure.Is(e))
             {
                 // Storage failed mid-way; the message was not deleted, so it reappears after its visibility timeout.
-                log.Error("handle-failed", $"message={message.MessageId} status={e.Status} code={e.ErrorCode} retried after {settings.Visibility.TotalSeconds}s");
+                log.Error("handle-failed", $"message={message.MessageId} {StorageFailure.Describe(e)} retried after {settings.Visibility.TotalSeconds}s");
             }
         }
 
@@ -119,14 +119,14 @@ internal sealed class AgentRunner(
             await queues.Poison.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, ct: CancellationToken.None);
             await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
-        catch (RequestFailedException e) when (message.DequeueCount >= MaxPoisonAttempts)
+        catch (RequestFailedException e) when (message.DequeueCount >= MaxPoisonAttempts && e.Status is 403 or 404)
         {
             log.Error("poison-dropped", $"message={message.MessageId} status={e.Status} code={e.ErrorCode}: no poison queue reachable after {message.DequeueCount} tries; deleted");
             await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
-        catch (RequestFailedException e)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
-            log.Error("poison-failed", $"message={message.MessageId} status={e.Status} code={e.ErrorCode}; it returns after its visibility timeout");
+            log.Error("poison-failed", $"message={message.MessageId} {StorageFailure.Describe(e)}; it returns after its visibility timeout");
         }
     }
 

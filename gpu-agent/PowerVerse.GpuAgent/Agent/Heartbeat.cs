@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Azure;
 using PowerVerse.GpuAgent.Gpus;
 using PowerVerse.GpuAgent.Signing;
 using PowerVerse.Storage.Queues;
@@ -20,9 +19,9 @@ internal sealed class Heartbeat(AgentSigner signer, QueueClient events, IReadOnl
                 {
                     await events.SendMessageAsync(Create().ToJsonString(), ct: stopping);
                 }
-                catch (RequestFailedException e)
+                catch (Exception e) when (StorageFailure.Is(e))
                 {
-                    log.Warn("heartbeat-failed", $"status={e.Status} code={e.ErrorCode}");
+                    log.Warn("heartbeat-failed", StorageFailure.Describe(e));
                 }
 
                 await Task.Delay(every, time, stopping);

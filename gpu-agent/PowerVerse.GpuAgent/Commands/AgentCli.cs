@@ -13,7 +13,7 @@ internal static class AgentCli
           run    poll the agent queue, solve, sign and post results, apply grants, send heartbeats
                  --keystore --passphrase(-file) --chain-id --proof-contract
                  --storage <connection string> | --queue-url --results-url --events-url [--poison-url] <SAS URLs>
-                 [--backend auto|cuda|cpu] [--threads n] [--grants-file f] [--visibility-seconds 60]
+                 [--backend auto|cuda|cpu] [--gpu 0] [--threads n] [--grants-file f] [--visibility-seconds 60]
                  [--heartbeat-seconds 60] [--max-idle-seconds 10] [--ssh-host h --ssh-port p --ssh-user u]
           bench  [seconds]  hash rate of every backend found, against openssl's sha3-256
         """;
@@ -39,6 +39,11 @@ internal static class AgentCli
         catch (Exception e) when (e is AgentConfigurationException or KeystoreException or FileNotFoundException or FormatException)
         {
             await error.WriteLineAsync($"gpu-agent: {e.Message}");
+            return 1;
+        }
+        catch (Exception e) when (StorageFailure.Is(e))
+        {
+            await error.WriteLineAsync($"gpu-agent: storage failed: {StorageFailure.Describe(e)}");
             return 1;
         }
     }

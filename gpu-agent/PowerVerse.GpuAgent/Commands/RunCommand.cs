@@ -11,7 +11,7 @@ using PowerVerse.GpuAgent.Signing;
 namespace PowerVerse.GpuAgent.Commands;
 
 /// <summary>
-/// <c>gpu-agent run</c>: unlocks the key, picks the backend (<c>--backend auto|cuda|cpu</c>) and runs the
+/// <c>gpu-agent run</c>: unlocks the key, picks the backend (<c>--backend auto|cuda|cpu</c>, <c>--gpu n</c>) and runs the
 /// <see cref="AgentRunner"/> until SIGTERM or SIGINT, which stop polling and cancel the solve in hand; the
 /// unfinished challenge is made visible again and the process exits 0.
 /// </summary>
@@ -49,7 +49,8 @@ internal static class RunCommand
         {
             try
             {
-                if (CudaSolver.TryCreate(0, out var why) is { } cuda)
+                var ordinal = int.TryParse(options.Get("gpu"), out var gpu) ? gpu : 0;
+                if (CudaSolver.TryCreate(ordinal, out var why) is { } cuda)
                 {
                     return cuda;
                 }
