@@ -256,6 +256,13 @@ internal static class BindingGenerator
     private static string Pascal(string name)
     {
         var trimmed = name.Trim('_');
+        if (trimmed.Length > 0 && trimmed.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            // Solidity constants such as CHALLENGER_ROLE become ChallengerRole.
+            return string.Concat(trimmed.Split('_', StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => w[..1] + w[1..].ToLowerInvariant()));
+        }
+
         return trimmed.Length == 0 ? "Value" : char.ToUpperInvariant(trimmed[0]) + trimmed[1..];
     }
 }

@@ -42,14 +42,14 @@ public sealed partial class DividendDistributorBinding(EthClient eth, Address ad
     public Address Address => Contract.Address;
 
     /// <summary><c>DEFAULT_ADMIN_ROLE()</c> (view).</summary>
-    public async Task<byte[]> DEFAULT_ADMIN_ROLEAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> DefaultAdminRoleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("DEFAULT_ADMIN_ROLE()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
     }
 
     /// <summary><c>SETTLER_ROLE()</c> (view).</summary>
-    public async Task<byte[]> SETTLER_ROLEAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> SettlerRoleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("SETTLER_ROLE()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;

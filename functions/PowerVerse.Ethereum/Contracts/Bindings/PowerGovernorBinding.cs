@@ -76,28 +76,28 @@ public sealed partial class PowerGovernorBinding(EthClient eth, Address address)
     public Address Address => Contract.Address;
 
     /// <summary><c>BALLOT_TYPEHASH()</c> (view).</summary>
-    public async Task<byte[]> BALLOT_TYPEHASHAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> BallotTypehashAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("BALLOT_TYPEHASH()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
     }
 
     /// <summary><c>CLOCK_MODE()</c> (view).</summary>
-    public async Task<string> CLOCK_MODEAsync(CancellationToken cancellationToken = default)
+    public async Task<string> ClockModeAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("CLOCK_MODE()", [], cancellationToken: cancellationToken);
         return (string)result[0]!;
     }
 
     /// <summary><c>COUNTING_MODE()</c> (pure).</summary>
-    public async Task<string> COUNTING_MODEAsync(CancellationToken cancellationToken = default)
+    public async Task<string> CountingModeAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("COUNTING_MODE()", [], cancellationToken: cancellationToken);
         return (string)result[0]!;
     }
 
     /// <summary><c>EXTENDED_BALLOT_TYPEHASH()</c> (view).</summary>
-    public async Task<byte[]> EXTENDED_BALLOT_TYPEHASHAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> ExtendedBallotTypehashAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("EXTENDED_BALLOT_TYPEHASH()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;

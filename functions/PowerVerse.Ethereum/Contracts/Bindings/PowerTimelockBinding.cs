@@ -55,28 +55,28 @@ public sealed partial class PowerTimelockBinding(EthClient eth, Address address)
     public Address Address => Contract.Address;
 
     /// <summary><c>CANCELLER_ROLE()</c> (view).</summary>
-    public async Task<byte[]> CANCELLER_ROLEAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> CancellerRoleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("CANCELLER_ROLE()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
     }
 
     /// <summary><c>DEFAULT_ADMIN_ROLE()</c> (view).</summary>
-    public async Task<byte[]> DEFAULT_ADMIN_ROLEAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> DefaultAdminRoleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("DEFAULT_ADMIN_ROLE()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
     }
 
     /// <summary><c>EXECUTOR_ROLE()</c> (view).</summary>
-    public async Task<byte[]> EXECUTOR_ROLEAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> ExecutorRoleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("EXECUTOR_ROLE()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
     }
 
     /// <summary><c>PROPOSER_ROLE()</c> (view).</summary>
-    public async Task<byte[]> PROPOSER_ROLEAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> ProposerRoleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("PROPOSER_ROLE()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;

@@ -55,21 +55,21 @@ public sealed partial class PowerVerseCoinBinding(EthClient eth, Address address
     public Address Address => Contract.Address;
 
     /// <summary><c>CLOCK_MODE()</c> (view).</summary>
-    public async Task<string> CLOCK_MODEAsync(CancellationToken cancellationToken = default)
+    public async Task<string> ClockModeAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("CLOCK_MODE()", [], cancellationToken: cancellationToken);
         return (string)result[0]!;
     }
 
     /// <summary><c>DOMAIN_SEPARATOR()</c> (view).</summary>
-    public async Task<byte[]> DOMAIN_SEPARATORAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> DomainSeparatorAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("DOMAIN_SEPARATOR()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
     }
 
     /// <summary><c>FIXED_SUPPLY()</c> (view).</summary>
-    public async Task<BigInteger> FIXED_SUPPLYAsync(CancellationToken cancellationToken = default)
+    public async Task<BigInteger> FixedSupplyAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("FIXED_SUPPLY()", [], cancellationToken: cancellationToken);
         return (BigInteger)result[0]!;

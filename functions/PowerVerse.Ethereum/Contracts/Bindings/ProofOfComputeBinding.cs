@@ -46,21 +46,21 @@ public sealed partial class ProofOfComputeBinding(EthClient eth, Address address
     public Address Address => Contract.Address;
 
     /// <summary><c>CHALLENGER_ROLE()</c> (view).</summary>
-    public async Task<byte[]> CHALLENGER_ROLEAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> ChallengerRoleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("CHALLENGER_ROLE()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
     }
 
     /// <summary><c>DEFAULT_ADMIN_ROLE()</c> (view).</summary>
-    public async Task<byte[]> DEFAULT_ADMIN_ROLEAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> DefaultAdminRoleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("DEFAULT_ADMIN_ROLE()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
     }
 
     /// <summary><c>PROOF_RESULT_TYPEHASH()</c> (view).</summary>
-    public async Task<byte[]> PROOF_RESULT_TYPEHASHAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> ProofResultTypehashAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("PROOF_RESULT_TYPEHASH()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;

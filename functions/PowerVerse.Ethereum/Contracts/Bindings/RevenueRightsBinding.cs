@@ -54,21 +54,21 @@ public sealed partial class RevenueRightsBinding(EthClient eth, Address address)
     public Address Address => Contract.Address;
 
     /// <summary><c>DEFAULT_ADMIN_ROLE()</c> (view).</summary>
-    public async Task<byte[]> DEFAULT_ADMIN_ROLEAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> DefaultAdminRoleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("DEFAULT_ADMIN_ROLE()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
     }
 
     /// <summary><c>MARKET_ROLE()</c> (view).</summary>
-    public async Task<byte[]> MARKET_ROLEAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> MarketRoleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("MARKET_ROLE()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
     }
 
     /// <summary><c>SCALE()</c> (view).</summary>
-    public async Task<BigInteger> SCALEAsync(CancellationToken cancellationToken = default)
+    public async Task<BigInteger> ScaleAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("SCALE()", [], cancellationToken: cancellationToken);
         return (BigInteger)result[0]!;

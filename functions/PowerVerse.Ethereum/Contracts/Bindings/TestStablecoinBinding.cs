@@ -41,7 +41,7 @@ public sealed partial class TestStablecoinBinding(EthClient eth, Address address
     public Address Address => Contract.Address;
 
     /// <summary><c>DOMAIN_SEPARATOR()</c> (view).</summary>
-    public async Task<byte[]> DOMAIN_SEPARATORAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> DomainSeparatorAsync(CancellationToken cancellationToken = default)
     {
         var result = await Contract.CallAsync("DOMAIN_SEPARATOR()", [], cancellationToken: cancellationToken);
         return (byte[])result[0]!;
