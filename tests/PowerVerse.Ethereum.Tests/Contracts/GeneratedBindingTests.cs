@@ -69,6 +69,10 @@ public sealed class GeneratedBindingTests
         Assert.Equal(ForwarderBinding.EncodeExecute(signed), PowerForwarderBinding.EncodeExecute(data));
         var receipt = await relayer.WaitForConfirmationsAsync(await forwarder.ExecuteAsync(relayer, data, 0));
         Assert.True(receipt.Succeeded);
+        var executed = Assert.Single(forwarder.DecodeExecutedForwardRequestEvents(receipt));
+        Assert.Equal(new PowerForwarderBinding.ExecutedForwardRequestEvent(user.Address, nonce, true), executed);
+        var found = await forwarder.GetExecutedForwardRequestEventsAsync(receipt.BlockNumber, receipt.BlockNumber, [user.Address]);
+        Assert.Equal(receipt.TransactionHash, Assert.Single(found).Log.TransactionHash);
         Assert.Equal(nonce + 1, await forwarder.NoncesAsync(user.Address));
         Assert.Equal(user.Address, (await chain.Market.CallAsync("listing", [501]))[0]);
     }

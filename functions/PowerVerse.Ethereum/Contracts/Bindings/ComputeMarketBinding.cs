@@ -202,6 +202,259 @@ public sealed partial class ComputeMarketBinding(EthClient eth, Address address)
     /// <summary>Calldata of <c>unlist(uint256)</c>, e.g. for a relayed ForwardRequest.</summary>
     public static byte[] EncodeUnlist(BigInteger uid) => Abi.GetFunction("unlist(uint256)").EncodeCall([uid]);
 
+    /// <summary>Event <c>Listed(uint256,uint256,address,address,uint256)</c>.</summary>
+    public sealed record ListedEvent(BigInteger Uid, BigInteger Vid, Address Seller, Address Token, BigInteger Price)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Listed(uint256,uint256,address,address,uint256)");
+
+        public static ListedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!, (Address)e.Values[3]!, (BigInteger)e.Values[4]!);
+        }
+    }
+
+    /// <summary>The <c>Listed</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ListedEvent> DecodeListedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Listed(uint256,uint256,address,address,uint256)").Select(ListedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Listed</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ListedEvent Event)>> GetListedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Listed(uint256,uint256,address,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ListedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Purchased(uint256,uint256,address,address,uint256,uint64)</c>.</summary>
+    public sealed record PurchasedEvent(BigInteger Uid, BigInteger Vid, Address Buyer, Address Token, BigInteger Price, BigInteger Expires)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Purchased(uint256,uint256,address,address,uint256,uint64)");
+
+        public static PurchasedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!, (Address)e.Values[3]!, (BigInteger)e.Values[4]!, (BigInteger)e.Values[5]!);
+        }
+    }
+
+    /// <summary>The <c>Purchased</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<PurchasedEvent> DecodePurchasedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Purchased(uint256,uint256,address,address,uint256,uint64)").Select(PurchasedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Purchased</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, PurchasedEvent Event)>> GetPurchasedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Purchased(uint256,uint256,address,address,uint256,uint64)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, PurchasedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Refunded(uint256,address,uint256,uint64,bytes32)</c>.</summary>
+    public sealed record RefundedEvent(BigInteger Uid, Address Buyer, BigInteger Amount, BigInteger DowntimeSeconds, byte[] Reason)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Refunded(uint256,address,uint256,uint64,bytes32)");
+
+        public static RefundedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!, (BigInteger)e.Values[3]!, (byte[])e.Values[4]!);
+        }
+    }
+
+    /// <summary>The <c>Refunded</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RefundedEvent> DecodeRefundedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Refunded(uint256,address,uint256,uint64,bytes32)").Select(RefundedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Refunded</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RefundedEvent Event)>> GetRefundedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Refunded(uint256,address,uint256,uint64,bytes32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RefundedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleAdminChanged(bytes32,bytes32,bytes32)</c>.</summary>
+    public sealed record RoleAdminChangedEvent(byte[] Role, byte[] PreviousAdminRole, byte[] NewAdminRole)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleAdminChanged(bytes32,bytes32,bytes32)");
+
+        public static RoleAdminChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (byte[])e.Values[1]!, (byte[])e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleAdminChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleAdminChangedEvent> DecodeRoleAdminChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleAdminChanged(bytes32,bytes32,bytes32)").Select(RoleAdminChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleAdminChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleAdminChangedEvent Event)>> GetRoleAdminChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleAdminChanged(bytes32,bytes32,bytes32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleAdminChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleGranted(bytes32,address,address)</c>.</summary>
+    public sealed record RoleGrantedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleGranted(bytes32,address,address)");
+
+        public static RoleGrantedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleGranted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleGrantedEvent> DecodeRoleGrantedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleGranted(bytes32,address,address)").Select(RoleGrantedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleGranted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleGrantedEvent Event)>> GetRoleGrantedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleGranted(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleGrantedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleRevoked(bytes32,address,address)</c>.</summary>
+    public sealed record RoleRevokedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleRevoked(bytes32,address,address)");
+
+        public static RoleRevokedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleRevoked</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleRevokedEvent> DecodeRoleRevokedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleRevoked(bytes32,address,address)").Select(RoleRevokedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleRevoked</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleRevokedEvent Event)>> GetRoleRevokedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleRevoked(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleRevokedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Settled(uint256,uint256,address,uint256,uint256,uint256)</c>.</summary>
+    public sealed record SettledEvent(BigInteger Uid, BigInteger Vid, Address Token, BigInteger Fee, BigInteger Burned, BigInteger Income)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Settled(uint256,uint256,address,uint256,uint256,uint256)");
+
+        public static SettledEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!, (BigInteger)e.Values[3]!, (BigInteger)e.Values[4]!, (BigInteger)e.Values[5]!);
+        }
+    }
+
+    /// <summary>The <c>Settled</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<SettledEvent> DecodeSettledEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Settled(uint256,uint256,address,uint256,uint256,uint256)").Select(SettledEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Settled</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, SettledEvent Event)>> GetSettledEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Settled(uint256,uint256,address,uint256,uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, SettledEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ShareListingCancelled(uint256)</c>.</summary>
+    public sealed record ShareListingCancelledEvent(BigInteger ListingId)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ShareListingCancelled(uint256)");
+
+        public static ShareListingCancelledEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!);
+        }
+    }
+
+    /// <summary>The <c>ShareListingCancelled</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ShareListingCancelledEvent> DecodeShareListingCancelledEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ShareListingCancelled(uint256)").Select(ShareListingCancelledEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ShareListingCancelled</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ShareListingCancelledEvent Event)>> GetShareListingCancelledEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ShareListingCancelled(uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ShareListingCancelledEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>SharesListed(uint256,uint256,address,uint256,address,uint256)</c>.</summary>
+    public sealed record SharesListedEvent(BigInteger ListingId, BigInteger Vid, Address Seller, BigInteger Amount, Address Token, BigInteger UnitPrice)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("SharesListed(uint256,uint256,address,uint256,address,uint256)");
+
+        public static SharesListedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!, (BigInteger)e.Values[3]!, (Address)e.Values[4]!, (BigInteger)e.Values[5]!);
+        }
+    }
+
+    /// <summary>The <c>SharesListed</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<SharesListedEvent> DecodeSharesListedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "SharesListed(uint256,uint256,address,uint256,address,uint256)").Select(SharesListedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>SharesListed</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, SharesListedEvent Event)>> GetSharesListedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("SharesListed(uint256,uint256,address,uint256,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, SharesListedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>SharesPurchased(uint256,address,uint256,uint256)</c>.</summary>
+    public sealed record SharesPurchasedEvent(BigInteger ListingId, Address Buyer, BigInteger Amount, BigInteger Cost)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("SharesPurchased(uint256,address,uint256,uint256)");
+
+        public static SharesPurchasedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!, (BigInteger)e.Values[3]!);
+        }
+    }
+
+    /// <summary>The <c>SharesPurchased</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<SharesPurchasedEvent> DecodeSharesPurchasedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "SharesPurchased(uint256,address,uint256,uint256)").Select(SharesPurchasedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>SharesPurchased</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, SharesPurchasedEvent Event)>> GetSharesPurchasedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("SharesPurchased(uint256,address,uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, SharesPurchasedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Unlisted(uint256)</c>.</summary>
+    public sealed record UnlistedEvent(BigInteger Uid)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Unlisted(uint256)");
+
+        public static UnlistedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!);
+        }
+    }
+
+    /// <summary>The <c>Unlisted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<UnlistedEvent> DecodeUnlistedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Unlisted(uint256)").Select(UnlistedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Unlisted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, UnlistedEvent Event)>> GetUnlistedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Unlisted(uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, UnlistedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
     /// <summary>The Solidity struct IPowerVerseMarket.Order.</summary>
     public sealed record Order(Address Account, BigInteger End, BigInteger State, Address Token, BigInteger FeeBps, BigInteger BurnShareBps, BigInteger Start, BigInteger Price, BigInteger Refunded)
     {

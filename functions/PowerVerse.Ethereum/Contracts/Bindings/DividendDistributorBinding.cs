@@ -146,6 +146,121 @@ public sealed partial class DividendDistributorBinding(EthClient eth, Address ad
         return (Address)result[0]!;
     }
 
+    /// <summary>Event <c>DividendClaimed(uint256,address,uint256)</c>.</summary>
+    public sealed record DividendClaimedEvent(BigInteger Epoch, Address Account, BigInteger Amount)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("DividendClaimed(uint256,address,uint256)");
+
+        public static DividendClaimedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>DividendClaimed</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<DividendClaimedEvent> DecodeDividendClaimedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "DividendClaimed(uint256,address,uint256)").Select(DividendClaimedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>DividendClaimed</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, DividendClaimedEvent Event)>> GetDividendClaimedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("DividendClaimed(uint256,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, DividendClaimedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>EpochPosted(uint256,uint32,bytes32,address,uint256)</c>.</summary>
+    public sealed record EpochPostedEvent(BigInteger Epoch, BigInteger Period, byte[] Root, Address Token, BigInteger Total)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("EpochPosted(uint256,uint32,bytes32,address,uint256)");
+
+        public static EpochPostedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (byte[])e.Values[2]!, (Address)e.Values[3]!, (BigInteger)e.Values[4]!);
+        }
+    }
+
+    /// <summary>The <c>EpochPosted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<EpochPostedEvent> DecodeEpochPostedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "EpochPosted(uint256,uint32,bytes32,address,uint256)").Select(EpochPostedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>EpochPosted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, EpochPostedEvent Event)>> GetEpochPostedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("EpochPosted(uint256,uint32,bytes32,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, EpochPostedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleAdminChanged(bytes32,bytes32,bytes32)</c>.</summary>
+    public sealed record RoleAdminChangedEvent(byte[] Role, byte[] PreviousAdminRole, byte[] NewAdminRole)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleAdminChanged(bytes32,bytes32,bytes32)");
+
+        public static RoleAdminChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (byte[])e.Values[1]!, (byte[])e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleAdminChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleAdminChangedEvent> DecodeRoleAdminChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleAdminChanged(bytes32,bytes32,bytes32)").Select(RoleAdminChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleAdminChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleAdminChangedEvent Event)>> GetRoleAdminChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleAdminChanged(bytes32,bytes32,bytes32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleAdminChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleGranted(bytes32,address,address)</c>.</summary>
+    public sealed record RoleGrantedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleGranted(bytes32,address,address)");
+
+        public static RoleGrantedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleGranted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleGrantedEvent> DecodeRoleGrantedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleGranted(bytes32,address,address)").Select(RoleGrantedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleGranted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleGrantedEvent Event)>> GetRoleGrantedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleGranted(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleGrantedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleRevoked(bytes32,address,address)</c>.</summary>
+    public sealed record RoleRevokedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleRevoked(bytes32,address,address)");
+
+        public static RoleRevokedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleRevoked</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleRevokedEvent> DecodeRoleRevokedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleRevoked(bytes32,address,address)").Select(RoleRevokedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleRevoked</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleRevokedEvent Event)>> GetRoleRevokedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleRevoked(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleRevokedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
     /// <summary>The Solidity struct IPowerVerseDividends.Epoch.</summary>
     public sealed record Epoch(byte[] Root, Address Token, BigInteger Remaining, BigInteger Period, BigInteger Total)
     {

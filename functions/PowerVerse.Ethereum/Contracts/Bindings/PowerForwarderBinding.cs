@@ -66,6 +66,52 @@ public sealed partial class PowerForwarderBinding(EthClient eth, Address address
         return (bool)result[0]!;
     }
 
+    /// <summary>Event <c>EIP712DomainChanged()</c>.</summary>
+    public sealed record EIP712DomainChangedEvent()
+    {
+        public static AbiEvent Definition => Abi.GetEvent("EIP712DomainChanged()");
+
+        public static EIP712DomainChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new();
+        }
+    }
+
+    /// <summary>The <c>EIP712DomainChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<EIP712DomainChangedEvent> DecodeEIP712DomainChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "EIP712DomainChanged()").Select(EIP712DomainChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>EIP712DomainChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, EIP712DomainChangedEvent Event)>> GetEIP712DomainChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("EIP712DomainChanged()", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, EIP712DomainChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ExecutedForwardRequest(address,uint256,bool)</c>.</summary>
+    public sealed record ExecutedForwardRequestEvent(Address Signer, BigInteger Nonce, bool Success)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ExecutedForwardRequest(address,uint256,bool)");
+
+        public static ExecutedForwardRequestEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (BigInteger)e.Values[1]!, (bool)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>ExecutedForwardRequest</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ExecutedForwardRequestEvent> DecodeExecutedForwardRequestEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ExecutedForwardRequest(address,uint256,bool)").Select(ExecutedForwardRequestEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ExecutedForwardRequest</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ExecutedForwardRequestEvent Event)>> GetExecutedForwardRequestEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ExecutedForwardRequest(address,uint256,bool)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ExecutedForwardRequestEvent.FromDecoded(l.Event))).ToArray();
+    }
+
     /// <summary>The Solidity struct ERC2771Forwarder.ForwardRequestData.</summary>
     public sealed record ForwardRequestData(Address From, Address To, BigInteger Value, BigInteger Gas, BigInteger Deadline, byte[] Data, byte[] Signature)
     {

@@ -417,4 +417,280 @@ public sealed partial class PowerGovernorBinding(EthClient eth, Address address)
         var result = await Contract.CallAsync("votingPeriod()", [], cancellationToken: cancellationToken);
         return (BigInteger)result[0]!;
     }
+
+    /// <summary>Event <c>EIP712DomainChanged()</c>.</summary>
+    public sealed record EIP712DomainChangedEvent()
+    {
+        public static AbiEvent Definition => Abi.GetEvent("EIP712DomainChanged()");
+
+        public static EIP712DomainChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new();
+        }
+    }
+
+    /// <summary>The <c>EIP712DomainChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<EIP712DomainChangedEvent> DecodeEIP712DomainChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "EIP712DomainChanged()").Select(EIP712DomainChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>EIP712DomainChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, EIP712DomainChangedEvent Event)>> GetEIP712DomainChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("EIP712DomainChanged()", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, EIP712DomainChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ProposalCanceled(uint256)</c>.</summary>
+    public sealed record ProposalCanceledEvent(BigInteger ProposalId)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ProposalCanceled(uint256)");
+
+        public static ProposalCanceledEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!);
+        }
+    }
+
+    /// <summary>The <c>ProposalCanceled</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ProposalCanceledEvent> DecodeProposalCanceledEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ProposalCanceled(uint256)").Select(ProposalCanceledEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ProposalCanceled</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ProposalCanceledEvent Event)>> GetProposalCanceledEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ProposalCanceled(uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ProposalCanceledEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ProposalCreated(uint256,address,address[],uint256[],string[],bytes[],uint256,uint256,string)</c>.</summary>
+    public sealed record ProposalCreatedEvent(BigInteger ProposalId, Address Proposer, IReadOnlyList<Address> Targets, IReadOnlyList<BigInteger> Values, IReadOnlyList<string> Signatures, IReadOnlyList<byte[]> Calldatas, BigInteger VoteStart, BigInteger VoteEnd, string Description)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ProposalCreated(uint256,address,address[],uint256[],string[],bytes[],uint256,uint256,string)");
+
+        public static ProposalCreatedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, ((IReadOnlyList<object?>)e.Values[2]!).Select(x => (Address)x!).ToArray(), ((IReadOnlyList<object?>)e.Values[3]!).Select(x => (BigInteger)x!).ToArray(), ((IReadOnlyList<object?>)e.Values[4]!).Select(x => (string)x!).ToArray(), ((IReadOnlyList<object?>)e.Values[5]!).Select(x => (byte[])x!).ToArray(), (BigInteger)e.Values[6]!, (BigInteger)e.Values[7]!, (string)e.Values[8]!);
+        }
+    }
+
+    /// <summary>The <c>ProposalCreated</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ProposalCreatedEvent> DecodeProposalCreatedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ProposalCreated(uint256,address,address[],uint256[],string[],bytes[],uint256,uint256,string)").Select(ProposalCreatedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ProposalCreated</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ProposalCreatedEvent Event)>> GetProposalCreatedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ProposalCreated(uint256,address,address[],uint256[],string[],bytes[],uint256,uint256,string)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ProposalCreatedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ProposalExecuted(uint256)</c>.</summary>
+    public sealed record ProposalExecutedEvent(BigInteger ProposalId)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ProposalExecuted(uint256)");
+
+        public static ProposalExecutedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!);
+        }
+    }
+
+    /// <summary>The <c>ProposalExecuted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ProposalExecutedEvent> DecodeProposalExecutedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ProposalExecuted(uint256)").Select(ProposalExecutedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ProposalExecuted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ProposalExecutedEvent Event)>> GetProposalExecutedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ProposalExecuted(uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ProposalExecutedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ProposalQueued(uint256,uint256)</c>.</summary>
+    public sealed record ProposalQueuedEvent(BigInteger ProposalId, BigInteger EtaSeconds)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ProposalQueued(uint256,uint256)");
+
+        public static ProposalQueuedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>ProposalQueued</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ProposalQueuedEvent> DecodeProposalQueuedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ProposalQueued(uint256,uint256)").Select(ProposalQueuedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ProposalQueued</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ProposalQueuedEvent Event)>> GetProposalQueuedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ProposalQueued(uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ProposalQueuedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ProposalThresholdSet(uint256,uint256)</c>.</summary>
+    public sealed record ProposalThresholdSetEvent(BigInteger OldProposalThreshold, BigInteger NewProposalThreshold)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ProposalThresholdSet(uint256,uint256)");
+
+        public static ProposalThresholdSetEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>ProposalThresholdSet</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ProposalThresholdSetEvent> DecodeProposalThresholdSetEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ProposalThresholdSet(uint256,uint256)").Select(ProposalThresholdSetEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ProposalThresholdSet</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ProposalThresholdSetEvent Event)>> GetProposalThresholdSetEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ProposalThresholdSet(uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ProposalThresholdSetEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>QuorumNumeratorUpdated(uint256,uint256)</c>.</summary>
+    public sealed record QuorumNumeratorUpdatedEvent(BigInteger OldQuorumNumerator, BigInteger NewQuorumNumerator)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("QuorumNumeratorUpdated(uint256,uint256)");
+
+        public static QuorumNumeratorUpdatedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>QuorumNumeratorUpdated</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<QuorumNumeratorUpdatedEvent> DecodeQuorumNumeratorUpdatedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "QuorumNumeratorUpdated(uint256,uint256)").Select(QuorumNumeratorUpdatedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>QuorumNumeratorUpdated</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, QuorumNumeratorUpdatedEvent Event)>> GetQuorumNumeratorUpdatedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("QuorumNumeratorUpdated(uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, QuorumNumeratorUpdatedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>TimelockChange(address,address)</c>.</summary>
+    public sealed record TimelockChangeEvent(Address OldTimelock, Address NewTimelock)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("TimelockChange(address,address)");
+
+        public static TimelockChangeEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>TimelockChange</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<TimelockChangeEvent> DecodeTimelockChangeEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "TimelockChange(address,address)").Select(TimelockChangeEvent.FromDecoded).ToArray();
+
+    /// <summary><c>TimelockChange</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, TimelockChangeEvent Event)>> GetTimelockChangeEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("TimelockChange(address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, TimelockChangeEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>VoteCast(address,uint256,uint8,uint256,string)</c>.</summary>
+    public sealed record VoteCastEvent(Address Voter, BigInteger ProposalId, BigInteger Support, BigInteger Weight, string Reason)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("VoteCast(address,uint256,uint8,uint256,string)");
+
+        public static VoteCastEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (BigInteger)e.Values[1]!, (BigInteger)e.Values[2]!, (BigInteger)e.Values[3]!, (string)e.Values[4]!);
+        }
+    }
+
+    /// <summary>The <c>VoteCast</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<VoteCastEvent> DecodeVoteCastEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "VoteCast(address,uint256,uint8,uint256,string)").Select(VoteCastEvent.FromDecoded).ToArray();
+
+    /// <summary><c>VoteCast</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, VoteCastEvent Event)>> GetVoteCastEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("VoteCast(address,uint256,uint8,uint256,string)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, VoteCastEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>VoteCastWithParams(address,uint256,uint8,uint256,string,bytes)</c>.</summary>
+    public sealed record VoteCastWithParamsEvent(Address Voter, BigInteger ProposalId, BigInteger Support, BigInteger Weight, string Reason, byte[] Params)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("VoteCastWithParams(address,uint256,uint8,uint256,string,bytes)");
+
+        public static VoteCastWithParamsEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (BigInteger)e.Values[1]!, (BigInteger)e.Values[2]!, (BigInteger)e.Values[3]!, (string)e.Values[4]!, (byte[])e.Values[5]!);
+        }
+    }
+
+    /// <summary>The <c>VoteCastWithParams</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<VoteCastWithParamsEvent> DecodeVoteCastWithParamsEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "VoteCastWithParams(address,uint256,uint8,uint256,string,bytes)").Select(VoteCastWithParamsEvent.FromDecoded).ToArray();
+
+    /// <summary><c>VoteCastWithParams</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, VoteCastWithParamsEvent Event)>> GetVoteCastWithParamsEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("VoteCastWithParams(address,uint256,uint8,uint256,string,bytes)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, VoteCastWithParamsEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>VotingDelaySet(uint256,uint256)</c>.</summary>
+    public sealed record VotingDelaySetEvent(BigInteger OldVotingDelay, BigInteger NewVotingDelay)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("VotingDelaySet(uint256,uint256)");
+
+        public static VotingDelaySetEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>VotingDelaySet</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<VotingDelaySetEvent> DecodeVotingDelaySetEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "VotingDelaySet(uint256,uint256)").Select(VotingDelaySetEvent.FromDecoded).ToArray();
+
+    /// <summary><c>VotingDelaySet</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, VotingDelaySetEvent Event)>> GetVotingDelaySetEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("VotingDelaySet(uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, VotingDelaySetEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>VotingPeriodSet(uint256,uint256)</c>.</summary>
+    public sealed record VotingPeriodSetEvent(BigInteger OldVotingPeriod, BigInteger NewVotingPeriod)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("VotingPeriodSet(uint256,uint256)");
+
+        public static VotingPeriodSetEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>VotingPeriodSet</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<VotingPeriodSetEvent> DecodeVotingPeriodSetEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "VotingPeriodSet(uint256,uint256)").Select(VotingPeriodSetEvent.FromDecoded).ToArray();
+
+    /// <summary><c>VotingPeriodSet</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, VotingPeriodSetEvent Event)>> GetVotingPeriodSetEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("VotingPeriodSet(uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, VotingPeriodSetEvent.FromDecoded(l.Event))).ToArray();
+    }
 }

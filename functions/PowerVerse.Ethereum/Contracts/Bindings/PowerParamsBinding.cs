@@ -250,6 +250,259 @@ public sealed partial class PowerParamsBinding(EthClient eth, Address address)
         return (BigInteger)result[0]!;
     }
 
+    /// <summary>Event <c>AcceptedTokenChanged(address,bool,uint16)</c>.</summary>
+    public sealed record AcceptedTokenChangedEvent(Address Token, bool Accepted, BigInteger DiscountBps)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("AcceptedTokenChanged(address,bool,uint16)");
+
+        public static AcceptedTokenChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (bool)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>AcceptedTokenChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<AcceptedTokenChangedEvent> DecodeAcceptedTokenChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "AcceptedTokenChanged(address,bool,uint16)").Select(AcceptedTokenChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>AcceptedTokenChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, AcceptedTokenChangedEvent Event)>> GetAcceptedTokenChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("AcceptedTokenChanged(address,bool,uint16)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, AcceptedTokenChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ComputeTypeAdded(uint32,string)</c>.</summary>
+    public sealed record ComputeTypeAddedEvent(BigInteger ComputeType, string Name)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ComputeTypeAdded(uint32,string)");
+
+        public static ComputeTypeAddedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (string)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>ComputeTypeAdded</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ComputeTypeAddedEvent> DecodeComputeTypeAddedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ComputeTypeAdded(uint32,string)").Select(ComputeTypeAddedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ComputeTypeAdded</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ComputeTypeAddedEvent Event)>> GetComputeTypeAddedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ComputeTypeAdded(uint32,string)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ComputeTypeAddedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>FeesChanged(uint16,uint16)</c>.</summary>
+    public sealed record FeesChangedEvent(BigInteger PlatformFeeBps, BigInteger BurnShareBps)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("FeesChanged(uint16,uint16)");
+
+        public static FeesChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>FeesChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<FeesChangedEvent> DecodeFeesChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "FeesChanged(uint16,uint16)").Select(FeesChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>FeesChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, FeesChangedEvent Event)>> GetFeesChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("FeesChanged(uint16,uint16)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, FeesChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>GpuModelAdded(uint32,uint32,string,uint32)</c>.</summary>
+    public sealed record GpuModelAddedEvent(BigInteger GpuModel, BigInteger ComputeType, string Name, BigInteger MemoryMiB)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("GpuModelAdded(uint32,uint32,string,uint32)");
+
+        public static GpuModelAddedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (string)e.Values[2]!, (BigInteger)e.Values[3]!);
+        }
+    }
+
+    /// <summary>The <c>GpuModelAdded</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<GpuModelAddedEvent> DecodeGpuModelAddedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "GpuModelAdded(uint32,uint32,string,uint32)").Select(GpuModelAddedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>GpuModelAdded</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, GpuModelAddedEvent Event)>> GetGpuModelAddedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("GpuModelAdded(uint32,uint32,string,uint32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, GpuModelAddedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>MinStakeChanged(uint32,uint256)</c>.</summary>
+    public sealed record MinStakeChangedEvent(BigInteger ComputeType, BigInteger Amount)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("MinStakeChanged(uint32,uint256)");
+
+        public static MinStakeChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>MinStakeChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<MinStakeChangedEvent> DecodeMinStakeChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "MinStakeChanged(uint32,uint256)").Select(MinStakeChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>MinStakeChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, MinStakeChangedEvent Event)>> GetMinStakeChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("MinStakeChanged(uint32,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, MinStakeChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>OwnershipTransferred(address,address)</c>.</summary>
+    public sealed record OwnershipTransferredEvent(Address PreviousOwner, Address NewOwner)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("OwnershipTransferred(address,address)");
+
+        public static OwnershipTransferredEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>OwnershipTransferred</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<OwnershipTransferredEvent> DecodeOwnershipTransferredEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "OwnershipTransferred(address,address)").Select(OwnershipTransferredEvent.FromDecoded).ToArray();
+
+    /// <summary><c>OwnershipTransferred</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, OwnershipTransferredEvent Event)>> GetOwnershipTransferredEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("OwnershipTransferred(address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, OwnershipTransferredEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ProofParamsAdded(uint32,uint32,uint8,uint16,uint32)</c>.</summary>
+    public sealed record ProofParamsAddedEvent(BigInteger ComputeType, BigInteger Version, BigInteger Difficulty, BigInteger Shares, BigInteger DeadlineSeconds)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ProofParamsAdded(uint32,uint32,uint8,uint16,uint32)");
+
+        public static ProofParamsAddedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (BigInteger)e.Values[2]!, (BigInteger)e.Values[3]!, (BigInteger)e.Values[4]!);
+        }
+    }
+
+    /// <summary>The <c>ProofParamsAdded</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ProofParamsAddedEvent> DecodeProofParamsAddedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ProofParamsAdded(uint32,uint32,uint8,uint16,uint32)").Select(ProofParamsAddedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ProofParamsAdded</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ProofParamsAddedEvent Event)>> GetProofParamsAddedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ProofParamsAdded(uint32,uint32,uint8,uint16,uint32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ProofParamsAddedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RevenueWeightChanged(uint32,uint256)</c>.</summary>
+    public sealed record RevenueWeightChangedEvent(BigInteger ComputeType, BigInteger Weight)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RevenueWeightChanged(uint32,uint256)");
+
+        public static RevenueWeightChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>RevenueWeightChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RevenueWeightChangedEvent> DecodeRevenueWeightChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RevenueWeightChanged(uint32,uint256)").Select(RevenueWeightChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RevenueWeightChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RevenueWeightChangedEvent Event)>> GetRevenueWeightChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RevenueWeightChanged(uint32,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RevenueWeightChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>SlashRateChanged(uint16)</c>.</summary>
+    public sealed record SlashRateChangedEvent(BigInteger SlashBps)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("SlashRateChanged(uint16)");
+
+        public static SlashRateChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!);
+        }
+    }
+
+    /// <summary>The <c>SlashRateChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<SlashRateChangedEvent> DecodeSlashRateChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "SlashRateChanged(uint16)").Select(SlashRateChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>SlashRateChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, SlashRateChangedEvent Event)>> GetSlashRateChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("SlashRateChanged(uint16)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, SlashRateChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>TreasuryChanged(address)</c>.</summary>
+    public sealed record TreasuryChangedEvent(Address Treasury)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("TreasuryChanged(address)");
+
+        public static TreasuryChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!);
+        }
+    }
+
+    /// <summary>The <c>TreasuryChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<TreasuryChangedEvent> DecodeTreasuryChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "TreasuryChanged(address)").Select(TreasuryChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>TreasuryChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, TreasuryChangedEvent Event)>> GetTreasuryChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("TreasuryChanged(address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, TreasuryChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>UnbondingPeriodChanged(uint32)</c>.</summary>
+    public sealed record UnbondingPeriodChangedEvent(BigInteger UnbondingSeconds)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("UnbondingPeriodChanged(uint32)");
+
+        public static UnbondingPeriodChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!);
+        }
+    }
+
+    /// <summary>The <c>UnbondingPeriodChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<UnbondingPeriodChangedEvent> DecodeUnbondingPeriodChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "UnbondingPeriodChanged(uint32)").Select(UnbondingPeriodChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>UnbondingPeriodChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, UnbondingPeriodChangedEvent Event)>> GetUnbondingPeriodChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("UnbondingPeriodChanged(uint32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, UnbondingPeriodChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
     /// <summary>The Solidity struct IPowerVerseParams.AcceptedToken.</summary>
     public sealed record AcceptedToken(bool Accepted, BigInteger DiscountBps)
     {

@@ -249,4 +249,188 @@ public sealed partial class PowerTimelockBinding(EthClient eth, Address address)
 
     /// <summary>Calldata of <c>updateDelay(uint256)</c>, e.g. for a relayed ForwardRequest.</summary>
     public static byte[] EncodeUpdateDelay(BigInteger newDelay) => Abi.GetFunction("updateDelay(uint256)").EncodeCall([newDelay]);
+
+    /// <summary>Event <c>CallExecuted(bytes32,uint256,address,uint256,bytes)</c>.</summary>
+    public sealed record CallExecutedEvent(byte[] Id, BigInteger Index, Address Target, BigInteger Value, byte[] Data)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("CallExecuted(bytes32,uint256,address,uint256,bytes)");
+
+        public static CallExecutedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!, (BigInteger)e.Values[3]!, (byte[])e.Values[4]!);
+        }
+    }
+
+    /// <summary>The <c>CallExecuted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<CallExecutedEvent> DecodeCallExecutedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "CallExecuted(bytes32,uint256,address,uint256,bytes)").Select(CallExecutedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>CallExecuted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, CallExecutedEvent Event)>> GetCallExecutedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("CallExecuted(bytes32,uint256,address,uint256,bytes)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, CallExecutedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>CallSalt(bytes32,bytes32)</c>.</summary>
+    public sealed record CallSaltEvent(byte[] Id, byte[] Salt)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("CallSalt(bytes32,bytes32)");
+
+        public static CallSaltEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (byte[])e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>CallSalt</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<CallSaltEvent> DecodeCallSaltEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "CallSalt(bytes32,bytes32)").Select(CallSaltEvent.FromDecoded).ToArray();
+
+    /// <summary><c>CallSalt</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, CallSaltEvent Event)>> GetCallSaltEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("CallSalt(bytes32,bytes32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, CallSaltEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>CallScheduled(bytes32,uint256,address,uint256,bytes,bytes32,uint256)</c>.</summary>
+    public sealed record CallScheduledEvent(byte[] Id, BigInteger Index, Address Target, BigInteger Value, byte[] Data, byte[] Predecessor, BigInteger Delay)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("CallScheduled(bytes32,uint256,address,uint256,bytes,bytes32,uint256)");
+
+        public static CallScheduledEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!, (BigInteger)e.Values[3]!, (byte[])e.Values[4]!, (byte[])e.Values[5]!, (BigInteger)e.Values[6]!);
+        }
+    }
+
+    /// <summary>The <c>CallScheduled</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<CallScheduledEvent> DecodeCallScheduledEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "CallScheduled(bytes32,uint256,address,uint256,bytes,bytes32,uint256)").Select(CallScheduledEvent.FromDecoded).ToArray();
+
+    /// <summary><c>CallScheduled</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, CallScheduledEvent Event)>> GetCallScheduledEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("CallScheduled(bytes32,uint256,address,uint256,bytes,bytes32,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, CallScheduledEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Cancelled(bytes32)</c>.</summary>
+    public sealed record CancelledEvent(byte[] Id)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Cancelled(bytes32)");
+
+        public static CancelledEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!);
+        }
+    }
+
+    /// <summary>The <c>Cancelled</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<CancelledEvent> DecodeCancelledEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Cancelled(bytes32)").Select(CancelledEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Cancelled</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, CancelledEvent Event)>> GetCancelledEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Cancelled(bytes32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, CancelledEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>MinDelayChange(uint256,uint256)</c>.</summary>
+    public sealed record MinDelayChangeEvent(BigInteger OldDuration, BigInteger NewDuration)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("MinDelayChange(uint256,uint256)");
+
+        public static MinDelayChangeEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>MinDelayChange</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<MinDelayChangeEvent> DecodeMinDelayChangeEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "MinDelayChange(uint256,uint256)").Select(MinDelayChangeEvent.FromDecoded).ToArray();
+
+    /// <summary><c>MinDelayChange</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, MinDelayChangeEvent Event)>> GetMinDelayChangeEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("MinDelayChange(uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, MinDelayChangeEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleAdminChanged(bytes32,bytes32,bytes32)</c>.</summary>
+    public sealed record RoleAdminChangedEvent(byte[] Role, byte[] PreviousAdminRole, byte[] NewAdminRole)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleAdminChanged(bytes32,bytes32,bytes32)");
+
+        public static RoleAdminChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (byte[])e.Values[1]!, (byte[])e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleAdminChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleAdminChangedEvent> DecodeRoleAdminChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleAdminChanged(bytes32,bytes32,bytes32)").Select(RoleAdminChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleAdminChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleAdminChangedEvent Event)>> GetRoleAdminChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleAdminChanged(bytes32,bytes32,bytes32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleAdminChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleGranted(bytes32,address,address)</c>.</summary>
+    public sealed record RoleGrantedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleGranted(bytes32,address,address)");
+
+        public static RoleGrantedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleGranted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleGrantedEvent> DecodeRoleGrantedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleGranted(bytes32,address,address)").Select(RoleGrantedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleGranted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleGrantedEvent Event)>> GetRoleGrantedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleGranted(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleGrantedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleRevoked(bytes32,address,address)</c>.</summary>
+    public sealed record RoleRevokedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleRevoked(bytes32,address,address)");
+
+        public static RoleRevokedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleRevoked</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleRevokedEvent> DecodeRoleRevokedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleRevoked(bytes32,address,address)").Select(RoleRevokedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleRevoked</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleRevokedEvent Event)>> GetRoleRevokedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleRevoked(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleRevokedEvent.FromDecoded(l.Event))).ToArray();
+    }
 }

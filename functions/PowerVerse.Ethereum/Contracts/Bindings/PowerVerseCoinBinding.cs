@@ -250,6 +250,121 @@ public sealed partial class PowerVerseCoinBinding(EthClient eth, Address address
         return (Address)result[0]!;
     }
 
+    /// <summary>Event <c>Approval(address,address,uint256)</c>.</summary>
+    public sealed record ApprovalEvent(Address Owner, Address Spender, BigInteger Value)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Approval(address,address,uint256)");
+
+        public static ApprovalEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>Approval</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ApprovalEvent> DecodeApprovalEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Approval(address,address,uint256)").Select(ApprovalEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Approval</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ApprovalEvent Event)>> GetApprovalEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Approval(address,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ApprovalEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>DelegateChanged(address,address,address)</c>.</summary>
+    public sealed record DelegateChangedEvent(Address Delegator, Address FromDelegate, Address ToDelegate)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("DelegateChanged(address,address,address)");
+
+        public static DelegateChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>DelegateChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<DelegateChangedEvent> DecodeDelegateChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "DelegateChanged(address,address,address)").Select(DelegateChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>DelegateChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, DelegateChangedEvent Event)>> GetDelegateChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("DelegateChanged(address,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, DelegateChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>DelegateVotesChanged(address,uint256,uint256)</c>.</summary>
+    public sealed record DelegateVotesChangedEvent(Address Delegate, BigInteger PreviousVotes, BigInteger NewVotes)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("DelegateVotesChanged(address,uint256,uint256)");
+
+        public static DelegateVotesChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (BigInteger)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>DelegateVotesChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<DelegateVotesChangedEvent> DecodeDelegateVotesChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "DelegateVotesChanged(address,uint256,uint256)").Select(DelegateVotesChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>DelegateVotesChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, DelegateVotesChangedEvent Event)>> GetDelegateVotesChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("DelegateVotesChanged(address,uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, DelegateVotesChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>EIP712DomainChanged()</c>.</summary>
+    public sealed record EIP712DomainChangedEvent()
+    {
+        public static AbiEvent Definition => Abi.GetEvent("EIP712DomainChanged()");
+
+        public static EIP712DomainChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new();
+        }
+    }
+
+    /// <summary>The <c>EIP712DomainChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<EIP712DomainChangedEvent> DecodeEIP712DomainChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "EIP712DomainChanged()").Select(EIP712DomainChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>EIP712DomainChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, EIP712DomainChangedEvent Event)>> GetEIP712DomainChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("EIP712DomainChanged()", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, EIP712DomainChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Transfer(address,address,uint256)</c>.</summary>
+    public sealed record TransferEvent(Address From, Address To, BigInteger Value)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Transfer(address,address,uint256)");
+
+        public static TransferEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>Transfer</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<TransferEvent> DecodeTransferEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Transfer(address,address,uint256)").Select(TransferEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Transfer</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, TransferEvent Event)>> GetTransferEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Transfer(address,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, TransferEvent.FromDecoded(l.Event))).ToArray();
+    }
+
     /// <summary>The Solidity struct Checkpoints.Checkpoint208.</summary>
     public sealed record Checkpoint208(BigInteger Key, BigInteger Value)
     {

@@ -178,6 +178,167 @@ public sealed partial class ProofOfComputeBinding(EthClient eth, Address address
         return (Address)result[0]!;
     }
 
+    /// <summary>Event <c>ChallengeExpired(uint256,uint256)</c>.</summary>
+    public sealed record ChallengeExpiredEvent(BigInteger ChallengeId, BigInteger Vid)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ChallengeExpired(uint256,uint256)");
+
+        public static ChallengeExpiredEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>ChallengeExpired</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ChallengeExpiredEvent> DecodeChallengeExpiredEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ChallengeExpired(uint256,uint256)").Select(ChallengeExpiredEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ChallengeExpired</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ChallengeExpiredEvent Event)>> GetChallengeExpiredEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ChallengeExpired(uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ChallengeExpiredEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ChallengeRequested(uint256,uint256,address,address,bytes32,uint8,uint16,uint64)</c>.</summary>
+    public sealed record ChallengeRequestedEvent(BigInteger ChallengeId, BigInteger Vid, Address Requester, Address Agent, byte[] Seed, BigInteger Difficulty, BigInteger Shares, BigInteger Deadline)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ChallengeRequested(uint256,uint256,address,address,bytes32,uint8,uint16,uint64)");
+
+        public static ChallengeRequestedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!, (Address)e.Values[3]!, (byte[])e.Values[4]!, (BigInteger)e.Values[5]!, (BigInteger)e.Values[6]!, (BigInteger)e.Values[7]!);
+        }
+    }
+
+    /// <summary>The <c>ChallengeRequested</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ChallengeRequestedEvent> DecodeChallengeRequestedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ChallengeRequested(uint256,uint256,address,address,bytes32,uint8,uint16,uint64)").Select(ChallengeRequestedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ChallengeRequested</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ChallengeRequestedEvent Event)>> GetChallengeRequestedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ChallengeRequested(uint256,uint256,address,address,bytes32,uint8,uint16,uint64)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ChallengeRequestedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>EIP712DomainChanged()</c>.</summary>
+    public sealed record EIP712DomainChangedEvent()
+    {
+        public static AbiEvent Definition => Abi.GetEvent("EIP712DomainChanged()");
+
+        public static EIP712DomainChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new();
+        }
+    }
+
+    /// <summary>The <c>EIP712DomainChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<EIP712DomainChangedEvent> DecodeEIP712DomainChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "EIP712DomainChanged()").Select(EIP712DomainChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>EIP712DomainChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, EIP712DomainChangedEvent Event)>> GetEIP712DomainChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("EIP712DomainChanged()", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, EIP712DomainChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ProofVerified(uint256,uint256,address,uint256,uint64,uint64,uint64)</c>.</summary>
+    public sealed record ProofVerifiedEvent(BigInteger ChallengeId, BigInteger Vid, Address Agent, BigInteger Work, BigInteger ElapsedMs, BigInteger StartedAt, BigInteger FinishedAt)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ProofVerified(uint256,uint256,address,uint256,uint64,uint64,uint64)");
+
+        public static ProofVerifiedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!, (BigInteger)e.Values[3]!, (BigInteger)e.Values[4]!, (BigInteger)e.Values[5]!, (BigInteger)e.Values[6]!);
+        }
+    }
+
+    /// <summary>The <c>ProofVerified</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ProofVerifiedEvent> DecodeProofVerifiedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ProofVerified(uint256,uint256,address,uint256,uint64,uint64,uint64)").Select(ProofVerifiedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ProofVerified</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ProofVerifiedEvent Event)>> GetProofVerifiedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ProofVerified(uint256,uint256,address,uint256,uint64,uint64,uint64)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ProofVerifiedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleAdminChanged(bytes32,bytes32,bytes32)</c>.</summary>
+    public sealed record RoleAdminChangedEvent(byte[] Role, byte[] PreviousAdminRole, byte[] NewAdminRole)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleAdminChanged(bytes32,bytes32,bytes32)");
+
+        public static RoleAdminChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (byte[])e.Values[1]!, (byte[])e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleAdminChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleAdminChangedEvent> DecodeRoleAdminChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleAdminChanged(bytes32,bytes32,bytes32)").Select(RoleAdminChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleAdminChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleAdminChangedEvent Event)>> GetRoleAdminChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleAdminChanged(bytes32,bytes32,bytes32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleAdminChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleGranted(bytes32,address,address)</c>.</summary>
+    public sealed record RoleGrantedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleGranted(bytes32,address,address)");
+
+        public static RoleGrantedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleGranted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleGrantedEvent> DecodeRoleGrantedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleGranted(bytes32,address,address)").Select(RoleGrantedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleGranted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleGrantedEvent Event)>> GetRoleGrantedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleGranted(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleGrantedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleRevoked(bytes32,address,address)</c>.</summary>
+    public sealed record RoleRevokedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleRevoked(bytes32,address,address)");
+
+        public static RoleRevokedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleRevoked</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleRevokedEvent> DecodeRoleRevokedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleRevoked(bytes32,address,address)").Select(RoleRevokedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleRevoked</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleRevokedEvent Event)>> GetRoleRevokedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleRevoked(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleRevokedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
     /// <summary>The Solidity struct IPowerVerseProof.Challenge.</summary>
     public sealed record Challenge(BigInteger Vid, byte[] Seed, Address Agent, BigInteger IssuedAt, BigInteger Deadline, BigInteger Difficulty, BigInteger Shares, BigInteger Status, BigInteger ElapsedMs)
     {

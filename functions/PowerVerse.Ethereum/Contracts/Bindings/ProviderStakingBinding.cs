@@ -154,6 +154,167 @@ public sealed partial class ProviderStakingBinding(EthClient eth, Address addres
     /// <summary>Calldata of <c>withdraw(uint256)</c>, e.g. for a relayed ForwardRequest.</summary>
     public static byte[] EncodeWithdraw(BigInteger hid) => Abi.GetFunction("withdraw(uint256)").EncodeCall([hid]);
 
+    /// <summary>Event <c>RoleAdminChanged(bytes32,bytes32,bytes32)</c>.</summary>
+    public sealed record RoleAdminChangedEvent(byte[] Role, byte[] PreviousAdminRole, byte[] NewAdminRole)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleAdminChanged(bytes32,bytes32,bytes32)");
+
+        public static RoleAdminChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (byte[])e.Values[1]!, (byte[])e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleAdminChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleAdminChangedEvent> DecodeRoleAdminChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleAdminChanged(bytes32,bytes32,bytes32)").Select(RoleAdminChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleAdminChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleAdminChangedEvent Event)>> GetRoleAdminChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleAdminChanged(bytes32,bytes32,bytes32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleAdminChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleGranted(bytes32,address,address)</c>.</summary>
+    public sealed record RoleGrantedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleGranted(bytes32,address,address)");
+
+        public static RoleGrantedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleGranted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleGrantedEvent> DecodeRoleGrantedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleGranted(bytes32,address,address)").Select(RoleGrantedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleGranted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleGrantedEvent Event)>> GetRoleGrantedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleGranted(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleGrantedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleRevoked(bytes32,address,address)</c>.</summary>
+    public sealed record RoleRevokedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleRevoked(bytes32,address,address)");
+
+        public static RoleRevokedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleRevoked</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleRevokedEvent> DecodeRoleRevokedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleRevoked(bytes32,address,address)").Select(RoleRevokedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleRevoked</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleRevokedEvent Event)>> GetRoleRevokedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleRevoked(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleRevokedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Slashed(uint256,uint256,bytes32)</c>.</summary>
+    public sealed record SlashedEvent(BigInteger Hid, BigInteger Amount, byte[] Reason)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Slashed(uint256,uint256,bytes32)");
+
+        public static SlashedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (byte[])e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>Slashed</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<SlashedEvent> DecodeSlashedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Slashed(uint256,uint256,bytes32)").Select(SlashedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Slashed</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, SlashedEvent Event)>> GetSlashedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Slashed(uint256,uint256,bytes32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, SlashedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Staked(uint256,address,uint256)</c>.</summary>
+    public sealed record StakedEvent(BigInteger Hid, Address Staker, BigInteger Amount)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Staked(uint256,address,uint256)");
+
+        public static StakedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>Staked</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<StakedEvent> DecodeStakedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Staked(uint256,address,uint256)").Select(StakedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Staked</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, StakedEvent Event)>> GetStakedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Staked(uint256,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, StakedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>UnstakeRequested(uint256,address,uint256,uint64)</c>.</summary>
+    public sealed record UnstakeRequestedEvent(BigInteger Hid, Address Staker, BigInteger Amount, BigInteger UnbondingEnd)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("UnstakeRequested(uint256,address,uint256,uint64)");
+
+        public static UnstakeRequestedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!, (BigInteger)e.Values[3]!);
+        }
+    }
+
+    /// <summary>The <c>UnstakeRequested</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<UnstakeRequestedEvent> DecodeUnstakeRequestedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "UnstakeRequested(uint256,address,uint256,uint64)").Select(UnstakeRequestedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>UnstakeRequested</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, UnstakeRequestedEvent Event)>> GetUnstakeRequestedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("UnstakeRequested(uint256,address,uint256,uint64)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, UnstakeRequestedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Withdrawn(uint256,address,uint256)</c>.</summary>
+    public sealed record WithdrawnEvent(BigInteger Hid, Address Staker, BigInteger Amount)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Withdrawn(uint256,address,uint256)");
+
+        public static WithdrawnEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>Withdrawn</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<WithdrawnEvent> DecodeWithdrawnEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Withdrawn(uint256,address,uint256)").Select(WithdrawnEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Withdrawn</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, WithdrawnEvent Event)>> GetWithdrawnEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Withdrawn(uint256,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, WithdrawnEvent.FromDecoded(l.Event))).ToArray();
+    }
+
     /// <summary>The Solidity struct IPowerVerseStaking.Stake.</summary>
     public sealed record Stake(Address Staker, BigInteger Amount, BigInteger Unbonding, BigInteger UnbondingEnd)
     {

@@ -194,6 +194,259 @@ public sealed partial class ResourceRegistryBinding(EthClient eth, Address addre
         return (Address)result[0]!;
     }
 
+    /// <summary>Event <c>AgentChanged(uint256,address)</c>.</summary>
+    public sealed record AgentChangedEvent(BigInteger Hid, Address Agent)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("AgentChanged(uint256,address)");
+
+        public static AgentChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>AgentChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<AgentChangedEvent> DecodeAgentChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "AgentChanged(uint256,address)").Select(AgentChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>AgentChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, AgentChangedEvent Event)>> GetAgentChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("AgentChanged(uint256,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, AgentChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Approval(address,address,uint256)</c>.</summary>
+    public sealed record ApprovalEvent(Address Owner, Address Approved, BigInteger TokenId)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Approval(address,address,uint256)");
+
+        public static ApprovalEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>Approval</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ApprovalEvent> DecodeApprovalEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Approval(address,address,uint256)").Select(ApprovalEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Approval</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ApprovalEvent Event)>> GetApprovalEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Approval(address,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ApprovalEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ApprovalForAll(address,address,bool)</c>.</summary>
+    public sealed record ApprovalForAllEvent(Address Owner, Address Operator, bool Approved)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ApprovalForAll(address,address,bool)");
+
+        public static ApprovalForAllEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (bool)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>ApprovalForAll</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ApprovalForAllEvent> DecodeApprovalForAllEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ApprovalForAll(address,address,bool)").Select(ApprovalForAllEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ApprovalForAll</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ApprovalForAllEvent Event)>> GetApprovalForAllEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ApprovalForAll(address,address,bool)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ApprovalForAllEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>HardwareRegistered(uint256,address,uint32,bytes32,address)</c>.</summary>
+    public sealed record HardwareRegisteredEvent(BigInteger Hid, Address Provider, BigInteger GpuModel, byte[] DeviceHash, Address Agent)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("HardwareRegistered(uint256,address,uint32,bytes32,address)");
+
+        public static HardwareRegisteredEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!, (byte[])e.Values[3]!, (Address)e.Values[4]!);
+        }
+    }
+
+    /// <summary>The <c>HardwareRegistered</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<HardwareRegisteredEvent> DecodeHardwareRegisteredEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "HardwareRegistered(uint256,address,uint32,bytes32,address)").Select(HardwareRegisteredEvent.FromDecoded).ToArray();
+
+    /// <summary><c>HardwareRegistered</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, HardwareRegisteredEvent Event)>> GetHardwareRegisteredEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("HardwareRegistered(uint256,address,uint32,bytes32,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, HardwareRegisteredEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>IncomeClaimed(uint256,address,address,uint256)</c>.</summary>
+    public sealed record IncomeClaimedEvent(BigInteger Vid, Address Token, Address Account, BigInteger Amount)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("IncomeClaimed(uint256,address,address,uint256)");
+
+        public static IncomeClaimedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!, (BigInteger)e.Values[3]!);
+        }
+    }
+
+    /// <summary>The <c>IncomeClaimed</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<IncomeClaimedEvent> DecodeIncomeClaimedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "IncomeClaimed(uint256,address,address,uint256)").Select(IncomeClaimedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>IncomeClaimed</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, IncomeClaimedEvent Event)>> GetIncomeClaimedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("IncomeClaimed(uint256,address,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, IncomeClaimedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>IncomeDeposited(uint256,address,uint256)</c>.</summary>
+    public sealed record IncomeDepositedEvent(BigInteger Vid, Address Token, BigInteger Amount)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("IncomeDeposited(uint256,address,uint256)");
+
+        public static IncomeDepositedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>IncomeDeposited</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<IncomeDepositedEvent> DecodeIncomeDepositedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "IncomeDeposited(uint256,address,uint256)").Select(IncomeDepositedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>IncomeDeposited</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, IncomeDepositedEvent Event)>> GetIncomeDepositedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("IncomeDeposited(uint256,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, IncomeDepositedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ResourceCreated(uint256,uint256,address)</c>.</summary>
+    public sealed record ResourceCreatedEvent(BigInteger Vid, BigInteger Hid, Address Provider)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ResourceCreated(uint256,uint256,address)");
+
+        public static ResourceCreatedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>ResourceCreated</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ResourceCreatedEvent> DecodeResourceCreatedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ResourceCreated(uint256,uint256,address)").Select(ResourceCreatedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ResourceCreated</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ResourceCreatedEvent Event)>> GetResourceCreatedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ResourceCreated(uint256,uint256,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ResourceCreatedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RevenueRightsMinted(uint256,address[],uint256[])</c>.</summary>
+    public sealed record RevenueRightsMintedEvent(BigInteger Vid, IReadOnlyList<Address> Beneficiaries, IReadOnlyList<BigInteger> Shares)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RevenueRightsMinted(uint256,address[],uint256[])");
+
+        public static RevenueRightsMintedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, ((IReadOnlyList<object?>)e.Values[1]!).Select(x => (Address)x!).ToArray(), ((IReadOnlyList<object?>)e.Values[2]!).Select(x => (BigInteger)x!).ToArray());
+        }
+    }
+
+    /// <summary>The <c>RevenueRightsMinted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RevenueRightsMintedEvent> DecodeRevenueRightsMintedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RevenueRightsMinted(uint256,address[],uint256[])").Select(RevenueRightsMintedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RevenueRightsMinted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RevenueRightsMintedEvent Event)>> GetRevenueRightsMintedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RevenueRightsMinted(uint256,address[],uint256[])", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RevenueRightsMintedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Transfer(address,address,uint256)</c>.</summary>
+    public sealed record TransferEvent(Address From, Address To, BigInteger TokenId)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Transfer(address,address,uint256)");
+
+        public static TransferEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>Transfer</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<TransferEvent> DecodeTransferEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Transfer(address,address,uint256)").Select(TransferEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Transfer</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, TransferEvent Event)>> GetTransferEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Transfer(address,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, TransferEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>UsageRightCreated(uint256,uint256,address,uint64)</c>.</summary>
+    public sealed record UsageRightCreatedEvent(BigInteger Uid, BigInteger Vid, Address Provider, BigInteger Duration)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("UsageRightCreated(uint256,uint256,address,uint64)");
+
+        public static UsageRightCreatedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!, (BigInteger)e.Values[3]!);
+        }
+    }
+
+    /// <summary>The <c>UsageRightCreated</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<UsageRightCreatedEvent> DecodeUsageRightCreatedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "UsageRightCreated(uint256,uint256,address,uint64)").Select(UsageRightCreatedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>UsageRightCreated</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, UsageRightCreatedEvent Event)>> GetUsageRightCreatedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("UsageRightCreated(uint256,uint256,address,uint64)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, UsageRightCreatedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>UsageRightRetired(uint256,uint256)</c>.</summary>
+    public sealed record UsageRightRetiredEvent(BigInteger Uid, BigInteger Vid)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("UsageRightRetired(uint256,uint256)");
+
+        public static UsageRightRetiredEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>UsageRightRetired</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<UsageRightRetiredEvent> DecodeUsageRightRetiredEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "UsageRightRetired(uint256,uint256)").Select(UsageRightRetiredEvent.FromDecoded).ToArray();
+
+    /// <summary><c>UsageRightRetired</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, UsageRightRetiredEvent Event)>> GetUsageRightRetiredEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("UsageRightRetired(uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, UsageRightRetiredEvent.FromDecoded(l.Event))).ToArray();
+    }
+
     /// <summary>The Solidity struct IPowerVerseAssets.Resource.</summary>
     public sealed record Resource(BigInteger Hid, BigInteger GpuShareBps, BigInteger Vcpus, BigInteger MemoryMiB, BigInteger DiskGiB)
     {

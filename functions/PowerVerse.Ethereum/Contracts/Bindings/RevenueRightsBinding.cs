@@ -242,6 +242,351 @@ public sealed partial class RevenueRightsBinding(EthClient eth, Address address)
         return (string)result[0]!;
     }
 
+    /// <summary>Event <c>AgentChanged(uint256,address)</c>.</summary>
+    public sealed record AgentChangedEvent(BigInteger Hid, Address Agent)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("AgentChanged(uint256,address)");
+
+        public static AgentChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>AgentChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<AgentChangedEvent> DecodeAgentChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "AgentChanged(uint256,address)").Select(AgentChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>AgentChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, AgentChangedEvent Event)>> GetAgentChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("AgentChanged(uint256,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, AgentChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ApprovalForAll(address,address,bool)</c>.</summary>
+    public sealed record ApprovalForAllEvent(Address Account, Address Operator, bool Approved)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ApprovalForAll(address,address,bool)");
+
+        public static ApprovalForAllEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (bool)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>ApprovalForAll</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ApprovalForAllEvent> DecodeApprovalForAllEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ApprovalForAll(address,address,bool)").Select(ApprovalForAllEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ApprovalForAll</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ApprovalForAllEvent Event)>> GetApprovalForAllEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ApprovalForAll(address,address,bool)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ApprovalForAllEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>HardwareRegistered(uint256,address,uint32,bytes32,address)</c>.</summary>
+    public sealed record HardwareRegisteredEvent(BigInteger Hid, Address Provider, BigInteger GpuModel, byte[] DeviceHash, Address Agent)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("HardwareRegistered(uint256,address,uint32,bytes32,address)");
+
+        public static HardwareRegisteredEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!, (byte[])e.Values[3]!, (Address)e.Values[4]!);
+        }
+    }
+
+    /// <summary>The <c>HardwareRegistered</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<HardwareRegisteredEvent> DecodeHardwareRegisteredEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "HardwareRegistered(uint256,address,uint32,bytes32,address)").Select(HardwareRegisteredEvent.FromDecoded).ToArray();
+
+    /// <summary><c>HardwareRegistered</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, HardwareRegisteredEvent Event)>> GetHardwareRegisteredEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("HardwareRegistered(uint256,address,uint32,bytes32,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, HardwareRegisteredEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>IncomeClaimed(uint256,address,address,uint256)</c>.</summary>
+    public sealed record IncomeClaimedEvent(BigInteger Vid, Address Token, Address Account, BigInteger Amount)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("IncomeClaimed(uint256,address,address,uint256)");
+
+        public static IncomeClaimedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!, (BigInteger)e.Values[3]!);
+        }
+    }
+
+    /// <summary>The <c>IncomeClaimed</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<IncomeClaimedEvent> DecodeIncomeClaimedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "IncomeClaimed(uint256,address,address,uint256)").Select(IncomeClaimedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>IncomeClaimed</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, IncomeClaimedEvent Event)>> GetIncomeClaimedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("IncomeClaimed(uint256,address,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, IncomeClaimedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>IncomeDeposited(uint256,address,uint256)</c>.</summary>
+    public sealed record IncomeDepositedEvent(BigInteger Vid, Address Token, BigInteger Amount)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("IncomeDeposited(uint256,address,uint256)");
+
+        public static IncomeDepositedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>IncomeDeposited</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<IncomeDepositedEvent> DecodeIncomeDepositedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "IncomeDeposited(uint256,address,uint256)").Select(IncomeDepositedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>IncomeDeposited</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, IncomeDepositedEvent Event)>> GetIncomeDepositedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("IncomeDeposited(uint256,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, IncomeDepositedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>ResourceCreated(uint256,uint256,address)</c>.</summary>
+    public sealed record ResourceCreatedEvent(BigInteger Vid, BigInteger Hid, Address Provider)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("ResourceCreated(uint256,uint256,address)");
+
+        public static ResourceCreatedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>ResourceCreated</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ResourceCreatedEvent> DecodeResourceCreatedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "ResourceCreated(uint256,uint256,address)").Select(ResourceCreatedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>ResourceCreated</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ResourceCreatedEvent Event)>> GetResourceCreatedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("ResourceCreated(uint256,uint256,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ResourceCreatedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RevenueRightsMinted(uint256,address[],uint256[])</c>.</summary>
+    public sealed record RevenueRightsMintedEvent(BigInteger Vid, IReadOnlyList<Address> Beneficiaries, IReadOnlyList<BigInteger> Shares)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RevenueRightsMinted(uint256,address[],uint256[])");
+
+        public static RevenueRightsMintedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, ((IReadOnlyList<object?>)e.Values[1]!).Select(x => (Address)x!).ToArray(), ((IReadOnlyList<object?>)e.Values[2]!).Select(x => (BigInteger)x!).ToArray());
+        }
+    }
+
+    /// <summary>The <c>RevenueRightsMinted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RevenueRightsMintedEvent> DecodeRevenueRightsMintedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RevenueRightsMinted(uint256,address[],uint256[])").Select(RevenueRightsMintedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RevenueRightsMinted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RevenueRightsMintedEvent Event)>> GetRevenueRightsMintedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RevenueRightsMinted(uint256,address[],uint256[])", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RevenueRightsMintedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleAdminChanged(bytes32,bytes32,bytes32)</c>.</summary>
+    public sealed record RoleAdminChangedEvent(byte[] Role, byte[] PreviousAdminRole, byte[] NewAdminRole)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleAdminChanged(bytes32,bytes32,bytes32)");
+
+        public static RoleAdminChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (byte[])e.Values[1]!, (byte[])e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleAdminChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleAdminChangedEvent> DecodeRoleAdminChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleAdminChanged(bytes32,bytes32,bytes32)").Select(RoleAdminChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleAdminChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleAdminChangedEvent Event)>> GetRoleAdminChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleAdminChanged(bytes32,bytes32,bytes32)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleAdminChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleGranted(bytes32,address,address)</c>.</summary>
+    public sealed record RoleGrantedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleGranted(bytes32,address,address)");
+
+        public static RoleGrantedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleGranted</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleGrantedEvent> DecodeRoleGrantedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleGranted(bytes32,address,address)").Select(RoleGrantedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleGranted</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleGrantedEvent Event)>> GetRoleGrantedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleGranted(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleGrantedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>RoleRevoked(bytes32,address,address)</c>.</summary>
+    public sealed record RoleRevokedEvent(byte[] Role, Address Account, Address Sender)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("RoleRevoked(bytes32,address,address)");
+
+        public static RoleRevokedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((byte[])e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>RoleRevoked</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<RoleRevokedEvent> DecodeRoleRevokedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "RoleRevoked(bytes32,address,address)").Select(RoleRevokedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>RoleRevoked</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, RoleRevokedEvent Event)>> GetRoleRevokedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("RoleRevoked(bytes32,address,address)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, RoleRevokedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>TransferBatch(address,address,address,uint256[],uint256[])</c>.</summary>
+    public sealed record TransferBatchEvent(Address Operator, Address From, Address To, IReadOnlyList<BigInteger> Ids, IReadOnlyList<BigInteger> Values)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("TransferBatch(address,address,address,uint256[],uint256[])");
+
+        public static TransferBatchEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!, ((IReadOnlyList<object?>)e.Values[3]!).Select(x => (BigInteger)x!).ToArray(), ((IReadOnlyList<object?>)e.Values[4]!).Select(x => (BigInteger)x!).ToArray());
+        }
+    }
+
+    /// <summary>The <c>TransferBatch</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<TransferBatchEvent> DecodeTransferBatchEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "TransferBatch(address,address,address,uint256[],uint256[])").Select(TransferBatchEvent.FromDecoded).ToArray();
+
+    /// <summary><c>TransferBatch</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, TransferBatchEvent Event)>> GetTransferBatchEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("TransferBatch(address,address,address,uint256[],uint256[])", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, TransferBatchEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>TransferSingle(address,address,address,uint256,uint256)</c>.</summary>
+    public sealed record TransferSingleEvent(Address Operator, Address From, Address To, BigInteger Id, BigInteger Value)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("TransferSingle(address,address,address,uint256,uint256)");
+
+        public static TransferSingleEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (Address)e.Values[2]!, (BigInteger)e.Values[3]!, (BigInteger)e.Values[4]!);
+        }
+    }
+
+    /// <summary>The <c>TransferSingle</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<TransferSingleEvent> DecodeTransferSingleEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "TransferSingle(address,address,address,uint256,uint256)").Select(TransferSingleEvent.FromDecoded).ToArray();
+
+    /// <summary><c>TransferSingle</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, TransferSingleEvent Event)>> GetTransferSingleEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("TransferSingle(address,address,address,uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, TransferSingleEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>URI(string,uint256)</c>.</summary>
+    public sealed record UriEvent(string Value, BigInteger Id)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("URI(string,uint256)");
+
+        public static UriEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((string)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>URI</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<UriEvent> DecodeUriEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "URI(string,uint256)").Select(UriEvent.FromDecoded).ToArray();
+
+    /// <summary><c>URI</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, UriEvent Event)>> GetUriEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("URI(string,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, UriEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>UsageRightCreated(uint256,uint256,address,uint64)</c>.</summary>
+    public sealed record UsageRightCreatedEvent(BigInteger Uid, BigInteger Vid, Address Provider, BigInteger Duration)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("UsageRightCreated(uint256,uint256,address,uint64)");
+
+        public static UsageRightCreatedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!, (Address)e.Values[2]!, (BigInteger)e.Values[3]!);
+        }
+    }
+
+    /// <summary>The <c>UsageRightCreated</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<UsageRightCreatedEvent> DecodeUsageRightCreatedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "UsageRightCreated(uint256,uint256,address,uint64)").Select(UsageRightCreatedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>UsageRightCreated</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, UsageRightCreatedEvent Event)>> GetUsageRightCreatedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("UsageRightCreated(uint256,uint256,address,uint64)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, UsageRightCreatedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>UsageRightRetired(uint256,uint256)</c>.</summary>
+    public sealed record UsageRightRetiredEvent(BigInteger Uid, BigInteger Vid)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("UsageRightRetired(uint256,uint256)");
+
+        public static UsageRightRetiredEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((BigInteger)e.Values[0]!, (BigInteger)e.Values[1]!);
+        }
+    }
+
+    /// <summary>The <c>UsageRightRetired</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<UsageRightRetiredEvent> DecodeUsageRightRetiredEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "UsageRightRetired(uint256,uint256)").Select(UsageRightRetiredEvent.FromDecoded).ToArray();
+
+    /// <summary><c>UsageRightRetired</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, UsageRightRetiredEvent Event)>> GetUsageRightRetiredEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("UsageRightRetired(uint256,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, UsageRightRetiredEvent.FromDecoded(l.Event))).ToArray();
+    }
+
     /// <summary>The Solidity struct RevenueRights.Pool.</summary>
     public sealed record Pool(BigInteger PerShare, BigInteger Carry, BigInteger Deposited, BigInteger Claimed)
     {

@@ -137,4 +137,73 @@ public sealed partial class TestStablecoinBinding(EthClient eth, Address address
 
     /// <summary>Calldata of <c>transferFrom(address,address,uint256)</c>, e.g. for a relayed ForwardRequest.</summary>
     public static byte[] EncodeTransferFrom(Address from, Address to, BigInteger valueArgument) => Abi.GetFunction("transferFrom(address,address,uint256)").EncodeCall([from, to, valueArgument]);
+
+    /// <summary>Event <c>Approval(address,address,uint256)</c>.</summary>
+    public sealed record ApprovalEvent(Address Owner, Address Spender, BigInteger Value)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Approval(address,address,uint256)");
+
+        public static ApprovalEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>Approval</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<ApprovalEvent> DecodeApprovalEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Approval(address,address,uint256)").Select(ApprovalEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Approval</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, ApprovalEvent Event)>> GetApprovalEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Approval(address,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, ApprovalEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>EIP712DomainChanged()</c>.</summary>
+    public sealed record EIP712DomainChangedEvent()
+    {
+        public static AbiEvent Definition => Abi.GetEvent("EIP712DomainChanged()");
+
+        public static EIP712DomainChangedEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new();
+        }
+    }
+
+    /// <summary>The <c>EIP712DomainChanged</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<EIP712DomainChangedEvent> DecodeEIP712DomainChangedEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "EIP712DomainChanged()").Select(EIP712DomainChangedEvent.FromDecoded).ToArray();
+
+    /// <summary><c>EIP712DomainChanged</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, EIP712DomainChangedEvent Event)>> GetEIP712DomainChangedEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("EIP712DomainChanged()", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, EIP712DomainChangedEvent.FromDecoded(l.Event))).ToArray();
+    }
+
+    /// <summary>Event <c>Transfer(address,address,uint256)</c>.</summary>
+    public sealed record TransferEvent(Address From, Address To, BigInteger Value)
+    {
+        public static AbiEvent Definition => Abi.GetEvent("Transfer(address,address,uint256)");
+
+        public static TransferEvent FromDecoded(DecodedEvent e)
+        {
+            ArgumentNullException.ThrowIfNull(e);
+            return new((Address)e.Values[0]!, (Address)e.Values[1]!, (BigInteger)e.Values[2]!);
+        }
+    }
+
+    /// <summary>The <c>Transfer</c> events this contract emitted in a transaction.</summary>
+    public IReadOnlyList<TransferEvent> DecodeTransferEvents(TransactionReceipt receipt) =>
+        Contract.DecodeEvents(receipt).Where(e => e.Event.Signature == "Transfer(address,address,uint256)").Select(TransferEvent.FromDecoded).ToArray();
+
+    /// <summary><c>Transfer</c> events over a block range; <paramref name="indexedValues"/> filter on the indexed fields in order (null: any).</summary>
+    public async Task<IReadOnlyList<(LogEntry Log, TransferEvent Event)>> GetTransferEventsAsync(long fromBlock, long toBlock, IReadOnlyList<object?>? indexedValues = null, CancellationToken cancellationToken = default)
+    {
+        var logs = await Contract.GetEventsAsync("Transfer(address,address,uint256)", fromBlock, toBlock, indexedValues, cancellationToken);
+        return logs.Select(l => (l.Log, TransferEvent.FromDecoded(l.Event))).ToArray();
+    }
 }
