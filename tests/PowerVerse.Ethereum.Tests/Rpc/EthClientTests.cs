@@ -69,6 +69,23 @@ public sealed class EthClientTests
     }
 
     [Fact]
+    public async Task SendAsync_NodeNeverAnswers_TimesOutPerAttemptAndThrowsRpcTransportException()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        var rpc = new JsonRpcClient(new HttpClient(), new Uri($"http://127.0.0.1:{port}/"),
+            new JsonRpcClientOptions { Timeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(10) });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var ex = await Assert.ThrowsAsync<RpcTransportException>(() => rpc.SendAsync("eth_chainId", []));
+
+        Assert.Contains("no answer within", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("2 attempts", ex.Message, StringComparison.Ordinal);
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task GetLogs_NodeRefusesLargeRanges_SplitsAndReturnsEveryMatchingLogInOrder()
     {
         var chain = await Chain.Shared;
