@@ -16,7 +16,7 @@ public sealed class KeyedLedger(TableClient table)
     {
         while (true)
         {
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(account, BalanceRow, ct: cancellationToken);
+            var existing = await table.GetEntityIfExistsAsync<TableEntity>(account, BalanceRow, cancellationToken: cancellationToken);
             var balance = existing.HasValue ? existing.Value! : new TableEntity(account, BalanceRow) { ["Amount"] = 0L };
             var updated = new TableEntity(account, BalanceRow) { ["Amount"] = (balance.GetInt64("Amount") ?? 0) + amount };
             var entry = new TableEntity(account, "entry|" + key) { ["Amount"] = amount };
@@ -44,7 +44,7 @@ public sealed class KeyedLedger(TableClient table)
     {
         long balance = 0;
         var entries = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {account}"), ct: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {account}"), cancellationToken: cancellationToken))
         {
             if (row.RowKey == BalanceRow)
             {

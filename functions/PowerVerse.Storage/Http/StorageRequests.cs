@@ -11,9 +11,9 @@ internal static class StorageRequests
 
     /// <summary>Sends <paramref name="message"/>; statuses of 400 and above throw unless <paramref name="tolerate"/> accepts them.</summary>
     public static async Task<Response> ExecuteAsync(
-        this HttpPipeline pipeline, HttpMessage message, CancellationToken ct, Func<Response, bool>? tolerate = null)
+        this HttpPipeline pipeline, HttpMessage message, CancellationToken cancellationToken, Func<Response, bool>? tolerate = null)
     {
-        await pipeline.SendAsync(message, ct).ConfigureAwait(false);
+        await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var response = message.Response;
         if (response.Status >= 400 && !(tolerate?.Invoke(response) ?? false))
         {

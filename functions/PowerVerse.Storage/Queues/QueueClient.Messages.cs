@@ -15,7 +15,7 @@ public sealed partial class QueueClient
     /// defaults to 7 days, and <c>TimeSpan.FromSeconds(-1)</c> or <see cref="Timeout.InfiniteTimeSpan"/> means never expire.
     /// </summary>
     public async Task<Response<SendReceipt>> SendMessageAsync(
-        string messageText, TimeSpan? visibilityTimeout = null, TimeSpan? timeToLive = null, CancellationToken ct = default)
+        string messageText, TimeSpan? visibilityTimeout = null, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(messageText);
         var visibility = visibilityTimeout ?? TimeSpan.Zero;
@@ -31,14 +31,14 @@ public sealed partial class QueueClient
 
         message.Request.Headers.SetValue("Content-Type", "application/xml");
         message.Request.Content = RequestContent.Create(QueueXml.MessageBody(messageText, _encoding));
-        var response = await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false);
+        var response = await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false);
         var receipt = QueueXml.Messages(response.Content).Select(QueueXml.SendReceipt).FirstOrDefault()
                       ?? throw new RequestFailedException(response.Status, "The queue service answered Put Message without a receipt.");
         return Response.FromValue(receipt, response);
     }
 
     /// <summary>"Get Messages": up to <paramref name="maxMessages"/> (1–32) messages, hidden for <paramref name="visibilityTimeout"/> (default 30 s).</summary>
-    public async Task<Response<QueueMessage[]>> ReceiveMessagesAsync(int? maxMessages = null, TimeSpan? visibilityTimeout = null, CancellationToken ct = default)
+    public async Task<Response<QueueMessage[]>> ReceiveMessagesAsync(int? maxMessages = null, TimeSpan? visibilityTimeout = null, CancellationToken cancellationToken = default)
     {
         CheckCount(maxMessages, nameof(maxMessages));
         var message = CreateMessage(RequestMethod.Get, "/messages");
@@ -58,19 +58,19 @@ public sealed partial class QueueClient
             message.Request.Uri.AppendQuery("visibilitytimeout", Seconds(visibility));
         }
 
-        var response = await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false);
+        var response = await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false);
         var messages = QueueXml.Messages(response.Content).Select(e => QueueXml.Received(e, _encoding)).ToArray();
         return Response.FromValue(messages, response);
     }
 
-    public async Task<Response<QueueMessage?>> ReceiveMessageAsync(TimeSpan? visibilityTimeout = null, CancellationToken ct = default)
+    public async Task<Response<QueueMessage?>> ReceiveMessageAsync(TimeSpan? visibilityTimeout = null, CancellationToken cancellationToken = default)
     {
-        var response = await ReceiveMessagesAsync(1, visibilityTimeout, ct).ConfigureAwait(false);
+        var response = await ReceiveMessagesAsync(1, visibilityTimeout, cancellationToken).ConfigureAwait(false);
         return Response.FromValue(response.Value.FirstOrDefault(), response.GetRawResponse());
     }
 
     /// <summary>"Peek Messages": looks at up to <paramref name="maxMessages"/> (1–32) visible messages without changing them.</summary>
-    public async Task<Response<PeekedMessage[]>> PeekMessagesAsync(int? maxMessages = null, CancellationToken ct = default)
+    public async Task<Response<PeekedMessage[]>> PeekMessagesAsync(int? maxMessages = null, CancellationToken cancellationToken = default)
     {
         CheckCount(maxMessages, nameof(maxMessages));
         var message = CreateMessage(RequestMethod.Get, "/messages");
@@ -80,7 +80,7 @@ public sealed partial class QueueClient
             message.Request.Uri.AppendQuery("numofmessages", max.ToString(CultureInfo.InvariantCulture));
         }
 
-        var response = await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false);
+        var response = await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false);
         return Response.FromValue(QueueXml.Messages(response.Content).Select(e => QueueXml.Peeked(e, _encoding)).ToArray(), response);
     }
 
@@ -89,7 +89,7 @@ public sealed partial class QueueClient
     /// when <paramref name="messageText"/> is given, replaces its text. The old pop receipt stops working.
     /// </summary>
     public async Task<Response<UpdateReceipt>> UpdateMessageAsync(
-        string messageId, string popReceipt, string? messageText = null, TimeSpan visibilityTimeout = default, CancellationToken ct = default)
+        string messageId, string popReceipt, string? messageText = null, TimeSpan visibilityTimeout = default, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         ArgumentException.ThrowIfNullOrEmpty(popReceipt);
@@ -103,7 +103,7 @@ public sealed partial class QueueClient
             message.Request.Content = RequestContent.Create(QueueXml.MessageBody(messageText, _encoding));
         }
 
-        var response = await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false);
+        var response = await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false);
         var receipt = new UpdateReceipt
         {
             PopReceipt = response.Headers.TryGetValue("x-ms-popreceipt", out var pop) ? pop : string.Empty,
@@ -113,18 +113,18 @@ public sealed partial class QueueClient
     }
 
     /// <summary>"Delete Message": needs the pop receipt of the latest receive or update; a stale one is rejected (404 MessageNotFound).</summary>
-    public async Task<Response> DeleteMessageAsync(string messageId, string popReceipt, CancellationToken ct = default)
+    public async Task<Response> DeleteMessageAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         ArgumentException.ThrowIfNullOrEmpty(popReceipt);
         var message = CreateMessage(RequestMethod.Delete, "/messages/" + Uri.EscapeDataString(messageId));
         message.Request.Uri.AppendQuery("popreceipt", popReceipt);
-        return await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false);
+        return await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>"Clear Messages": deletes every message of the queue.</summary>
-    public async Task<Response> ClearMessagesAsync(CancellationToken ct = default) =>
-        await _pipeline.ExecuteAsync(CreateMessage(RequestMethod.Delete, "/messages"), ct).ConfigureAwait(false);
+    public async Task<Response> ClearMessagesAsync(CancellationToken cancellationToken = default) =>
+        await _pipeline.ExecuteAsync(CreateMessage(RequestMethod.Delete, "/messages"), cancellationToken).ConfigureAwait(false);
 
     private static void CheckVisibility(TimeSpan visibility, string paramName)
     {

@@ -53,34 +53,34 @@ public sealed partial class QueueClient
     public Uri Uri { get; }
 
     /// <summary>"Create Queue": an existing queue is not an error.</summary>
-    public async Task CreateIfNotExistsAsync(CancellationToken ct = default)
+    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         var message = CreateMessage(RequestMethod.Put, string.Empty);
-        using var response = await _pipeline.ExecuteAsync(message, ct, r => r.Status == 409 && StorageRequests.ErrorCode(r) == "QueueAlreadyExists")
+        using var response = await _pipeline.ExecuteAsync(message, cancellationToken, r => r.Status == 409 && StorageRequests.ErrorCode(r) == "QueueAlreadyExists")
             .ConfigureAwait(false);
     }
 
     /// <summary>"Delete Queue": a missing queue is not an error.</summary>
-    public async Task DeleteIfExistsAsync(CancellationToken ct = default)
+    public async Task DeleteIfExistsAsync(CancellationToken cancellationToken = default)
     {
         var message = CreateMessage(RequestMethod.Delete, string.Empty);
-        using var response = await _pipeline.ExecuteAsync(message, ct, r => r.Status == 404).ConfigureAwait(false);
+        using var response = await _pipeline.ExecuteAsync(message, cancellationToken, r => r.Status == 404).ConfigureAwait(false);
     }
 
-    public async Task<bool> ExistsAsync(CancellationToken ct = default)
+    public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default)
     {
         var message = CreateMessage(RequestMethod.Get, string.Empty);
         message.Request.Uri.AppendQuery("comp", "metadata");
-        using var response = await _pipeline.ExecuteAsync(message, ct, r => r.Status == 404).ConfigureAwait(false);
+        using var response = await _pipeline.ExecuteAsync(message, cancellationToken, r => r.Status == 404).ConfigureAwait(false);
         return response.Status != 404;
     }
 
     /// <summary>"Get Queue Metadata": the approximate message count and <c>x-ms-meta-*</c> metadata.</summary>
-    public async Task<Response<QueueProperties>> GetPropertiesAsync(CancellationToken ct = default)
+    public async Task<Response<QueueProperties>> GetPropertiesAsync(CancellationToken cancellationToken = default)
     {
         var message = CreateMessage(RequestMethod.Get, string.Empty);
         message.Request.Uri.AppendQuery("comp", "metadata");
-        var response = await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false);
+        var response = await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false);
         var count = response.Headers.TryGetValue("x-ms-approximate-messages-count", out var text)
             && int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
         var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -134,13 +134,13 @@ public sealed partial class QueueClient
     /// Moves a message that cannot be processed to the poison queue: creates it if needed, sends the same text
     /// there (never expiring), and only then deletes the original, so a crash in between duplicates but never loses it.
     /// </summary>
-    public async Task MoveToPoisonAsync(QueueMessage message, CancellationToken ct = default)
+    public async Task MoveToPoisonAsync(QueueMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
         var poison = GetPoisonQueueClient();
-        await poison.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
-        await poison.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, ct: ct).ConfigureAwait(false);
-        await DeleteMessageAsync(message.MessageId, message.PopReceipt, ct).ConfigureAwait(false);
+        await poison.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await poison.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken).ConfigureAwait(false);
     }
 
     private HttpMessage CreateMessage(RequestMethod method, string path)

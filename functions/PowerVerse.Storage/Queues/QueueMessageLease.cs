@@ -54,7 +54,7 @@ public sealed class QueueMessageLease : IAsyncDisposable
         {
             try
             {
-                await _queue.UpdateMessageAsync(MessageId, receipt, visibilityTimeout: delay, ct: cancellationToken);
+                await _queue.UpdateMessageAsync(MessageId, receipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
             }
             catch (RequestFailedException ex) when (ex.Status == 404)
             {
@@ -111,7 +111,7 @@ public sealed class QueueMessageLease : IAsyncDisposable
                 }
 
                 // Not cancelled half-way: a renewal the service applied but we never heard of would leave us a stale pop receipt.
-                var receipt = await _queue.UpdateMessageAsync(MessageId, _popReceipt, visibilityTimeout: _visibility, ct: CancellationToken.None);
+                var receipt = await _queue.UpdateMessageAsync(MessageId, _popReceipt, visibilityTimeout: _visibility, cancellationToken: CancellationToken.None);
                 _popReceipt = receipt.Value.PopReceipt;
             }
             catch (RequestFailedException)

@@ -9,19 +9,19 @@ namespace PowerVerse.Storage.Tables;
 public sealed partial class TableClient
 {
     /// <summary>"Query Entities" for one entity by its keys; a missing entity throws 404 ResourceNotFound.</summary>
-    public async Task<Response<T>> GetEntityAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken ct = default)
+    public async Task<Response<T>> GetEntityAsync<T>(string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
-        var (response, value) = await GetCoreAsync<T>(partitionKey, rowKey, select, tolerateMissing: false, ct).ConfigureAwait(false);
+        var (response, value) = await GetCoreAsync<T>(partitionKey, rowKey, select, tolerateMissing: false, cancellationToken).ConfigureAwait(false);
         return Response.FromValue(value!, response);
     }
 
     /// <summary>As <see cref="GetEntityAsync{T}"/>, but a missing entity gives <c>HasValue == false</c>.</summary>
     public async Task<NullableResponse<T>> GetEntityIfExistsAsync<T>(
-        string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken ct = default)
+        string partitionKey, string rowKey, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
-        var (response, value) = await GetCoreAsync<T>(partitionKey, rowKey, select, tolerateMissing: true, ct).ConfigureAwait(false);
+        var (response, value) = await GetCoreAsync<T>(partitionKey, rowKey, select, tolerateMissing: true, cancellationToken).ConfigureAwait(false);
         return new TableNullableResponse<T>(response, value);
     }
 
@@ -29,7 +29,7 @@ public sealed partial class TableClient
     /// "Query Entities" with <c>$filter</c>, <c>$top</c> (page size) and <c>$select</c>, following the service's
     /// continuation headers page by page. Build filters with <see cref="CreateQueryFilter"/>.
     /// </summary>
-    public AsyncPageable<T> QueryAsync<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken ct = default)
+    public AsyncPageable<T> QueryAsync<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
         if (maxPerPage is < 1 or > 1000)
@@ -38,10 +38,10 @@ public sealed partial class TableClient
         }
 
         var selectText = Select(select);
-        return new TablePageable<T>((token, pageSize, token2) => FetchPageAsync<T>(filter, selectText, token, pageSize, token2), maxPerPage, ct);
+        return new TablePageable<T>((token, pageSize, token2) => FetchPageAsync<T>(filter, selectText, token, pageSize, token2), maxPerPage, cancellationToken);
     }
 
-    private async Task<Page<T>> FetchPageAsync<T>(string? filter, string? select, string? continuation, int? top, CancellationToken ct)
+    private async Task<Page<T>> FetchPageAsync<T>(string? filter, string? select, string? continuation, int? top, CancellationToken cancellationToken)
         where T : class, ITableEntity, new()
     {
         var message = CreateMessage(RequestMethod.Get, "()");
@@ -71,7 +71,7 @@ public sealed partial class TableClient
             }
         }
 
-        var response = await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false);
+        var response = await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false);
         using var doc = JsonDocument.Parse(response.Content.ToMemory());
         var values = doc.RootElement.TryGetProperty("value", out var array)
             ? array.EnumerateArray().Select(e => TableEntityMapper.FromEntity<T>(TableEntityJson.Read(e))).ToList()
@@ -80,7 +80,7 @@ public sealed partial class TableClient
     }
 
     private async Task<(Response Response, T? Value)> GetCoreAsync<T>(
-        string partitionKey, string rowKey, IEnumerable<string>? select, bool tolerateMissing, CancellationToken ct)
+        string partitionKey, string rowKey, IEnumerable<string>? select, bool tolerateMissing, CancellationToken cancellationToken)
         where T : class, ITableEntity, new()
     {
         TableKeys.Validate(partitionKey, nameof(partitionKey));
@@ -91,7 +91,7 @@ public sealed partial class TableClient
             message.Request.Uri.AppendQuery("$select", selectText, escapeValue: true);
         }
 
-        var response = await _pipeline.ExecuteAsync(message, ct, r => tolerateMissing && r.Status == 404).ConfigureAwait(false);
+        var response = await _pipeline.ExecuteAsync(message, cancellationToken, r => tolerateMissing && r.Status == 404).ConfigureAwait(false);
         if (response.Status == 404)
         {
             return (response, null);

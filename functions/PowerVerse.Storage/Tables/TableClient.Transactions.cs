@@ -16,7 +16,7 @@ public sealed partial class TableClient
     /// all or none. Each returned response carries that entity's new ETag (also set on the entity).
     /// A rejected transaction throws <see cref="TableTransactionFailedException"/> naming the failing action.
     /// </summary>
-    public async Task<Response<IReadOnlyList<Response>>> SubmitTransactionAsync(IEnumerable<TableTransactionAction> actions, CancellationToken ct = default)
+    public async Task<Response<IReadOnlyList<Response>>> SubmitTransactionAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actions);
         var list = actions.ToList();
@@ -32,7 +32,7 @@ public sealed partial class TableClient
         message.Request.Headers.SetValue("DataServiceVersion", "3.0");
         message.Request.Headers.SetValue("Content-Type", "multipart/mixed; boundary=" + boundary);
         message.Request.Content = RequestContent.Create(body);
-        var response = await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false);
+        var response = await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false);
 
         var parts = TableBatchReader.Read(response.Content.ToString());
         if (parts.FirstOrDefault(p => p.Status >= 400) is { } failed)

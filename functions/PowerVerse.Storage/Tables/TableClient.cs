@@ -44,36 +44,36 @@ public sealed partial class TableClient
     public Uri Uri { get; }
 
     /// <summary>Creates the table ("Create Table"); an existing table is not an error.</summary>
-    public Task CreateIfNotExistsAsync(CancellationToken ct = default) => TableService.CreateAsync(_pipeline, _endpoint, Name, ct);
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken = default) => TableService.CreateAsync(_pipeline, _endpoint, Name, cancellationToken);
 
     /// <summary>Deletes the table ("Delete Table"); a missing table is not an error.</summary>
-    public Task DeleteAsync(CancellationToken ct = default) => TableService.DeleteAsync(_pipeline, _endpoint, Name, ct);
+    public Task DeleteAsync(CancellationToken cancellationToken = default) => TableService.DeleteAsync(_pipeline, _endpoint, Name, cancellationToken);
 
     /// <summary>"Insert Entity": fails with 409 EntityAlreadyExists when the keys are taken. Sets <c>entity.ETag</c>.</summary>
-    public async Task<Response> AddEntityAsync<T>(T entity, CancellationToken ct = default)
+    public async Task<Response> AddEntityAsync<T>(T entity, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
         TableKeys.Validate(entity);
         var message = CreateMessage(RequestMethod.Post, string.Empty);
         SetBody(message.Request, TableEntityMapper.ToProperties(entity));
         message.Request.Headers.SetValue("Prefer", "return-no-content");
-        return SetETag(entity, await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false));
+        return SetETag(entity, await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>"Insert Or Merge Entity" / "Insert Or Replace Entity": no If-Match, never a conflict.</summary>
-    public async Task<Response> UpsertEntityAsync<T>(T entity, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken ct = default)
+    public async Task<Response> UpsertEntityAsync<T>(T entity, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
         TableKeys.Validate(entity);
         var message = CreateEntityWrite(entity, mode, ifMatch: null);
-        return SetETag(entity, await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false));
+        return SetETag(entity, await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
     /// "Merge Entity" / "Update Entity" with <c>If-Match</c>: 412 UpdateConditionNotSatisfied when the entity changed,
     /// 404 when it is missing. <see cref="ETag.All"/> updates whatever version there is. Sets <c>entity.ETag</c>.
     /// </summary>
-    public async Task<Response> UpdateEntityAsync<T>(T entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken ct = default)
+    public async Task<Response> UpdateEntityAsync<T>(T entity, ETag ifMatch, TableUpdateMode mode = TableUpdateMode.Merge, CancellationToken cancellationToken = default)
         where T : class, ITableEntity, new()
     {
         TableKeys.Validate(entity);
@@ -83,21 +83,21 @@ public sealed partial class TableClient
         }
 
         var message = CreateEntityWrite(entity, mode, TableBatchWriter.IfMatch(ifMatch));
-        return SetETag(entity, await _pipeline.ExecuteAsync(message, ct).ConfigureAwait(false));
+        return SetETag(entity, await _pipeline.ExecuteAsync(message, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
     /// "Delete Entity". The default ETag deletes unconditionally, and then a missing entity is not an error
     /// (the 404 response is returned, as Azure.Data.Tables does); a stale ETag is a 412.
     /// </summary>
-    public async Task<Response> DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken ct = default)
+    public async Task<Response> DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch = default, CancellationToken cancellationToken = default)
     {
         TableKeys.Validate(partitionKey, nameof(partitionKey));
         TableKeys.Validate(rowKey, nameof(rowKey));
         var ifMatchHeader = TableBatchWriter.IfMatch(ifMatch);
         var message = CreateMessage(RequestMethod.Delete, TableKeys.EntityPath(partitionKey, rowKey));
         message.Request.Headers.SetValue("If-Match", ifMatchHeader);
-        return await _pipeline.ExecuteAsync(message, ct, r => r.Status == 404 && ifMatchHeader == "*").ConfigureAwait(false);
+        return await _pipeline.ExecuteAsync(message, cancellationToken, r => r.Status == 404 && ifMatchHeader == "*").ConfigureAwait(false);
     }
 
     /// <summary>Formats an interpolated filter, turning each argument into an OData literal with correct escaping.</summary>

@@ -7,7 +7,7 @@ namespace PowerVerse.Storage.Tables;
 /// <c>x-ms-continuation-*</c> headers ("Query timeout and pagination"); the service's tokens contain no spaces.
 /// </summary>
 internal sealed class TablePageable<T>(
-    Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, int? maxPerPage, CancellationToken ct) : AsyncPageable<T>(ct)
+    Func<string?, int?, CancellationToken, Task<Page<T>>> fetchPage, int? maxPerPage, CancellationToken cancellationToken) : AsyncPageable<T>(cancellationToken)
     where T : notnull
 {
     public override async IAsyncEnumerable<Page<T>> AsPages(string? continuationToken = null, int? pageSizeHint = null)

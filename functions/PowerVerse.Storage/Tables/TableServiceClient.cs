@@ -28,7 +28,7 @@ public sealed class TableServiceClient
 
     public TableClient GetTableClient(string tableName) => new(_endpoint, tableName, _pipeline);
 
-    public Task CreateTableIfNotExistsAsync(string name, CancellationToken ct = default) => TableService.CreateAsync(_pipeline, _endpoint, name, ct);
+    public Task CreateTableIfNotExistsAsync(string name, CancellationToken cancellationToken = default) => TableService.CreateAsync(_pipeline, _endpoint, name, cancellationToken);
 
-    public Task DeleteTableAsync(string name, CancellationToken ct = default) => TableService.DeleteAsync(_pipeline, _endpoint, name, ct);
+    public Task DeleteTableAsync(string name, CancellationToken cancellationToken = default) => TableService.DeleteAsync(_pipeline, _endpoint, name, cancellationToken);
 }

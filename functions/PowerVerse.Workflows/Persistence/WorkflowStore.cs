@@ -26,7 +26,7 @@ internal sealed class WorkflowStore(TableClient table, QueueClient queue, Workfl
 
     public async Task<WorkflowInstanceEntity?> GetAsync(string instanceId, CancellationToken cancellationToken)
     {
-        var response = await table.GetEntityIfExistsAsync<WorkflowInstanceEntity>(instanceId, WorkflowInstanceEntity.InstanceRowKey, ct: cancellationToken);
+        var response = await table.GetEntityIfExistsAsync<WorkflowInstanceEntity>(instanceId, WorkflowInstanceEntity.InstanceRowKey, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 
@@ -105,7 +105,7 @@ internal sealed class WorkflowStore(TableClient table, QueueClient queue, Workfl
         var prefix = $"{EventPrefix}{eventName}|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {prefix} and RowKey lt {prefix + '\uffff'}");
         TableEntity? earliest = null;
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, ct: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (earliest is null || row.GetDateTimeOffset("RaisedAt") < earliest.GetDateTimeOffset("RaisedAt"))
             {
@@ -120,7 +120,7 @@ internal sealed class WorkflowStore(TableClient table, QueueClient queue, Workfl
     public async Task PurgeAsync(string instanceId, CancellationToken cancellationToken)
     {
         var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"), select: ["PartitionKey", "RowKey"], ct: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {instanceId}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             rows.Add(row);
         }

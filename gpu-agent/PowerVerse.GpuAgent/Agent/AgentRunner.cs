@@ -116,7 +116,7 @@ internal sealed class AgentRunner(
         {
             // Copy first, delete after (as Storage's MoveToPoisonAsync), through the poison queue's own client: with
             // SAS URLs the agent queue's signature does not reach the poison queue.
-            await queues.Poison.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, ct: CancellationToken.None);
+            await queues.Poison.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: CancellationToken.None);
             await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (RequestFailedException e) when (message.DequeueCount >= MaxPoisonAttempts && e.Status is 403 or 404)

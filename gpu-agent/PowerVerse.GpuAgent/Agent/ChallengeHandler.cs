@@ -49,7 +49,7 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
         var result = ResultMessage.Create(challenge, signer.Address.ToLowerHex(), solution, startedAt, finishedAt, solver, signature);
 
         // Post first, delete after: a crash in between re-solves the challenge (a duplicate result), never loses it.
-        await queues.Results.SendMessageAsync(result.ToJsonString(), ct: CancellationToken.None);
+        await queues.Results.SendMessageAsync(result.ToJsonString(), cancellationToken: CancellationToken.None);
         if (lease.IsLost)
         {
             log.Warn("lease-lost", $"challenge={id} message={message.MessageId} another run may post a duplicate result");

@@ -27,7 +27,7 @@ internal sealed class GrantHandler(AgentSigner signer, AgentQueues queues, Grant
             ["agent"] = signer.Address.ToLowerHex(),
             ["endpoint"] = new JsonObject { ["host"] = settings.SshHost, ["port"] = settings.SshPort, ["user"] = settings.SshUser },
         });
-        await queues.Events.SendMessageAsync(answer.ToJsonString(), ct: CancellationToken.None);
+        await queues.Events.SendMessageAsync(answer.ToJsonString(), cancellationToken: CancellationToken.None);
         await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         log.Info("grant-applied", $"uid={grant.Uid} user={grant.User.ToLowerHex()} expires={grant.Expires:O}");
     }

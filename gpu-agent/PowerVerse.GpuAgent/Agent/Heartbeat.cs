@@ -17,7 +17,7 @@ internal sealed class Heartbeat(AgentSigner signer, QueueClient events, IReadOnl
             {
                 try
                 {
-                    await events.SendMessageAsync(Create().ToJsonString(), ct: stopping);
+                    await events.SendMessageAsync(Create().ToJsonString(), cancellationToken: stopping);
                 }
                 catch (Exception e) when (StorageFailure.Is(e))
                 {
