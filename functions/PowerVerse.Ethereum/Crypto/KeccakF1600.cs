@@ -4,9 +4,12 @@ namespace PowerVerse.Ethereum.Crypto;
 /// The Keccak-f[1600] permutation (FIPS 202 §3.2) with the 25 lanes held in locals and θ, ρ, π, χ
 /// written out lane by lane, so the JIT keeps the state in registers and nothing is allocated.
 /// </summary>
-internal static class KeccakF1600
+public static class KeccakF1600
 {
-    private static readonly ulong[] RoundConstants =
+    public const int Rounds = 24;
+
+    /// <summary>ι round constants, FIPS 202 §3.2.5 (also used by the agent's SIMD and CUDA kernels).</summary>
+    public static ReadOnlySpan<ulong> RoundConstants =>
     [
         0x0000000000000001UL, 0x0000000000008082UL, 0x800000000000808aUL, 0x8000000080008000UL,
         0x000000000000808bUL, 0x0000000080000001UL, 0x8000000080008081UL, 0x8000000000008009UL,
@@ -30,7 +33,7 @@ internal static class KeccakF1600
         ulong a20 = state[20], a21 = state[21], a22 = state[22], a23 = state[23], a24 = state[24];
 
         var rc = RoundConstants;
-        for (var round = 0; round < 24; round++)
+        for (var round = 0; round < Rounds; round++)
         {
             // θ: each lane absorbs the parity of two neighbouring columns.
             var c0 = a00 ^ a05 ^ a10 ^ a15 ^ a20;

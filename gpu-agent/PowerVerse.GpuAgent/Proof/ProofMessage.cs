@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using PowerVerse.Ethereum.Crypto;
 
 namespace PowerVerse.GpuAgent.Proof;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using PowerVerse.Ethereum.Crypto;
 
 namespace PowerVerse.GpuAgent.Backends.Cpu;
 
@@ -44,8 +45,8 @@ internal static class KeccakX8
         var a24 = Vector512.Create(lanes[24]);
         Vector512<ulong> c0, c1, c2, c3, c4, d0, d1, d2, d3, d4;
         Vector512<ulong> b0, b1, b2, b3, b4, b5, b6, b7, b8, b9, b10, b11, b12, b13, b14, b15, b16, b17, b18, b19, b20, b21, b22, b23, b24;
-        var constants = Proof.KeccakF1600.RoundConstants;
-        for (var round = 0; round < Proof.KeccakF1600.Rounds; round++)
+        var constants = KeccakF1600.RoundConstants;
+        for (var round = 0; round < KeccakF1600.Rounds; round++)
         {
             c0 = Avx512F.TernaryLogic(Avx512F.TernaryLogic(a0, a5, a10, 0x96), a15, a20, 0x96);
             c1 = Avx512F.TernaryLogic(Avx512F.TernaryLogic(a1, a6, a11, 0x96), a16, a21, 0x96);

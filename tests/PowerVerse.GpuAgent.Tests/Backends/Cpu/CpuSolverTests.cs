@@ -1,3 +1,4 @@
+using PowerVerse.Ethereum.Crypto;
 using PowerVerse.GpuAgent.Backends.Cpu;
 using PowerVerse.GpuAgent.Proof;
 

@@ -1,35 +1,10 @@
-using System.Text;
+using PowerVerse.Ethereum.Crypto;
 using PowerVerse.GpuAgent.Proof;
 
 namespace PowerVerse.GpuAgent.Tests.Proof;
 
-public sealed class Keccak256Tests
+public sealed class ProofMessageTests
 {
-    [Theory]
-    [InlineData("", "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470")]
-    [InlineData("abc", "4e03657aea45a94fc7d47ba826c8d667c0d1e6e33a64a036ec44f58fa12d6c45")]
-    [InlineData("The quick brown fox jumps over the lazy dog", "4d741b6f1eb29cb2a9b9911c82f56fa8d73b04959d3d9d222895df6c0b28aa15")]
-    public void Hash_KnownText_MatchesPublishedDigest(string text, string expected)
-    {
-        Assert.Equal(expected, Convert.ToHexStringLower(Keccak256.Hash(Encoding.ASCII.GetBytes(text))));
-    }
-
-    // Digests from js-sha3's keccak256, an independent implementation.
-    [Theory]
-    [InlineData(136, "a6c4d403279fe3e0af03729caada8374b5ca54d8065329a3ebcaeb4b60aa386e")]
-    public void Hash_ExactlyOneRateBlock_PadsIntoASecondBlock(int length, string expected)
-    {
-        var message = Enumerable.Repeat((byte)'a', length).ToArray();
-        Assert.Equal(expected, Convert.ToHexStringLower(Keccak256.Hash(message)));
-    }
-
-    [Fact]
-    public void Hash_TwoHundredBytes_AbsorbsTwoBlocks()
-    {
-        var message = Enumerable.Range(0, 200).Select(i => (byte)i).ToArray();
-        Assert.Equal("bfb0aa97863e797943cf7c33bb7e880bb4543f3d2703c0923c6901c2af57b890", Convert.ToHexStringLower(Keccak256.Hash(message)));
-    }
-
     [Fact]
     public void Digest_ProofMessage_MatchesHashOfTheSixtyBytes()
     {
@@ -48,14 +23,28 @@ public sealed class Keccak256Tests
     }
 
     [Fact]
-    public void Hash_RandomInputs_MatchesTheEthereumLayersKeccak()
+    public void Digest_RandomChallengesAndNonces_EqualsKeccakOfTheWrittenMessage()
     {
         var random = new Random(42);
-        for (var length = 0; length < 600; length += 1 + random.Next(7))
+        Span<ulong> state = stackalloc ulong[25];
+        var bytes = new byte[ProofMessage.Length];
+        for (var i = 0; i < 200; i++)
         {
-            var input = new byte[length];
-            random.NextBytes(input);
-            Assert.Equal(PowerVerse.Ethereum.Crypto.Keccak256.Hash(input), Keccak256.Hash(input));
+            var seed = new byte[32];
+            var agent = new byte[20];
+            random.NextBytes(seed);
+            random.NextBytes(agent);
+            var nonce = (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63);
+            var message = new ProofMessage(new ProofChallenge(seed, agent, 0, 1));
+
+            message.Digest(nonce, state);
+            message.Write(nonce, bytes);
+
+            var expected = Keccak256.Hash(bytes);
+            for (var lane = 0; lane < 4; lane++)
+            {
+                Assert.Equal(BitConverter.ToUInt64(expected, lane * 8), state[lane]);
+            }
         }
     }
 
