@@ -65,17 +65,17 @@ internal sealed partial class StepProcessor(
             return;
         }
 
-        if (raw.DequeueCount > options.MaxDequeueCount)
-        {
-            await PoisonAsync(instance, raw, cancellationToken);
-            return;
-        }
-
         var status = instance.GetStatus();
         if (message.Kind == WorkflowMessageKind.Wake && status != WorkflowRuntimeStatus.WaitingForEvent)
         {
             // An event only wakes a waiting instance; one that is not waiting yet finds it buffered later.
             await lease.CompleteAsync(cancellationToken);
+            return;
+        }
+
+        if (raw.DequeueCount > options.MaxDequeueCount)
+        {
+            await PoisonAsync(instance, raw, cancellationToken);
             return;
         }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using PowerVerse.Storage.Queues;
 using PowerVerse.Storage.Tables;
 using PowerVerse.Testing;
@@ -22,7 +23,7 @@ internal sealed class WorkflowHarness : IAsyncDisposable
         Queue = new QueueClient(connectionString, QueueName);
         Ledger = new KeyedLedger(new TableClient(connectionString, LedgerTableName));
         Options = options;
-        Engine = new WorkflowEngine(Instances, Queue, new WorkflowRegistry(definitions(Ledger)), options, loggers: Environment.GetEnvironmentVariable("PV_TEST_LOG") == "1" ? Microsoft.Extensions.Logging.LoggerFactory.Create(b => Microsoft.Extensions.Logging.ConsoleLoggerExtensions.AddConsole(b)) : null, probe: probe);
+        Engine = new WorkflowEngine(Instances, Queue, new WorkflowRegistry(definitions(Ledger)), options, loggers: ConsoleLoggersWhenAsked(), probe: probe);
     }
 
     public string ConnectionString { get; }
@@ -90,6 +91,10 @@ internal sealed class WorkflowHarness : IAsyncDisposable
             await Task.Delay(50);
         }
     }
+
+    /// <summary>PV_TEST_LOG=1 prints the engine's log to the console, for a test that needs looking into.</summary>
+    private static ILoggerFactory? ConsoleLoggersWhenAsked() =>
+        Environment.GetEnvironmentVariable("PV_TEST_LOG") == "1" ? LoggerFactory.Create(builder => builder.AddConsole()) : null;
 
     public async ValueTask DisposeAsync()
     {

@@ -6,22 +6,25 @@ public sealed class QueueMessageLeaseTests
 {
     private static readonly TimeSpan Visibility = TimeSpan.FromSeconds(1);
 
+    /// <summary>Renewals every 1.5 s leave 1.5 s of slack for a slow round trip on a loaded machine.</summary>
+    private static readonly TimeSpan RenewedVisibility = TimeSpan.FromSeconds(3);
+
     [Fact]
     public async Task Lease_HeldPastTheVisibilityTimeout_KeepsTheMessageHiddenThenCompleteDeletesIt()
     {
         var queue = await QueueClientTests.CreateSutAsync();
         await queue.SendMessageAsync("work");
-        var message = (await queue.ReceiveMessageAsync(Visibility)).Value!;
+        var message = (await queue.ReceiveMessageAsync(RenewedVisibility)).Value!;
 
-        await using (var lease = new QueueMessageLease(queue, message, Visibility))
+        await using (var lease = new QueueMessageLease(queue, message, RenewedVisibility))
         {
-            await Task.Delay(Visibility * 3);
+            await Task.Delay(RenewedVisibility * 2.5);
             Assert.Null((await queue.ReceiveMessageAsync()).Value);
             Assert.False(lease.IsLost);
             await lease.CompleteAsync(default);
         }
 
-        await Task.Delay(Visibility * 2);
+        await Task.Delay(RenewedVisibility * 1.5);
         Assert.Empty((await queue.PeekMessagesAsync(1)).Value);
     }
 
