@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
-namespace PowerVerse.Ethereum.Crypto;
+namespace PowerVerse.Domain.Hashing;
 
 /// <summary>
 /// Keccak-256 as Ethereum uses it: the original Keccak submission (padding byte 0x01), not FIPS-202

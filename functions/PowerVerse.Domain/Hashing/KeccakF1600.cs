@@ -1,4 +1,4 @@
-namespace PowerVerse.Ethereum.Crypto;
+namespace PowerVerse.Domain.Hashing;
 
 /// <summary>
 /// The Keccak-f[1600] permutation (FIPS 202 §3.2) with the 25 lanes held in locals and θ, ρ, π, χ
