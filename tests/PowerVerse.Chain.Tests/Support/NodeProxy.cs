@@ -1,15 +1,12 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
-using PowerVerse.Ethereum.Hex;
 using PowerVerse.Testing;
 
-namespace PowerVerse.Ethereum.Tests.Support;
+namespace PowerVerse.Chain.Tests.Support;
 
 /// <summary>
-/// A loopback HTTP proxy in front of the real Hardhat node that behaves like hosted providers do and
-/// Hardhat does not: it can drop connections (a transport fault) and refuse eth_getLogs over more than
-/// <see cref="MaxLogRange"/> blocks with -32005 "query exceeds max block range".
+/// A loopback HTTP proxy in front of the real Hardhat node that can drop connections (a transport fault, as
+/// hosted providers and load balancers produce and Hardhat does not) and counts the requests that reach it.
 /// </summary>
 internal sealed class NodeProxy : IDisposable
 {
@@ -19,7 +16,6 @@ internal sealed class NodeProxy : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private int _dropsLeft;
     private int _requests;
-    private int _refusals;
 
     public NodeProxy(Uri target)
     {
@@ -34,11 +30,7 @@ internal sealed class NodeProxy : IDisposable
 
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
-    public long? MaxLogRange { get; set; }
-
     public int Requests => _requests;
-
-    public int Refusals => _refusals;
 
     /// <summary>The next <paramref name="count"/> requests have their connection aborted without an answer.</summary>
     public void DropNext(int count) => _dropsLeft = count;
@@ -80,31 +72,11 @@ internal sealed class NodeProxy : IDisposable
 
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
-        var answer = Refuse(body) ?? await ForwardAsync(body);
+        var answer = await ForwardAsync(body);
         var bytes = Encoding.UTF8.GetBytes(answer);
         context.Response.ContentType = "application/json";
         await context.Response.OutputStream.WriteAsync(bytes);
         context.Response.Close();
-    }
-
-    private string? Refuse(string body)
-    {
-        using var doc = JsonDocument.Parse(body);
-        var root = doc.RootElement;
-        if (MaxLogRange is not { } max || root.GetProperty("method").GetString() != "eth_getLogs")
-        {
-            return null;
-        }
-
-        var filter = root.GetProperty("params")[0];
-        var range = HexEncoding.ToLong(filter.GetProperty("toBlock").GetString()!) - HexEncoding.ToLong(filter.GetProperty("fromBlock").GetString()!) + 1;
-        if (range <= max)
-        {
-            return null;
-        }
-
-        Interlocked.Increment(ref _refusals);
-        return $$$"""{"jsonrpc":"2.0","id":{{{root.GetProperty("id").GetRawText()}}},"error":{"code":-32005,"message":"query exceeds max block range {{{max}}}"}}""";
     }
 
     private async Task<string> ForwardAsync(string body)

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
 
-namespace PowerVerse.Ethereum.Tests.Support;
+namespace PowerVerse.Chain.Tests.Support;
 
-/// <summary>The committed test data: ethers' expected values (TestData/expected.json), compiled contracts and ethereum/tests vectors.</summary>
+/// <summary>The committed test data: ethers' expected values (TestData/expected.json), compiled contracts and and the contracts' ABIs (contracts/abi).</summary>
 internal static class TestData
 {
     private static readonly Lazy<JsonDocument> ExpectedLazy = new(() => Load("expected.json"));
