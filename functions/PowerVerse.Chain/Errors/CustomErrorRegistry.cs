@@ -12,7 +12,7 @@ namespace PowerVerse.Chain.Errors;
 /// <summary>
 /// Every custom error of the PowerVerse contracts (contracts/abi, embedded at build), plus Solidity's built-in
 /// <c>Error(string)</c> and <c>Panic(uint256)</c>, by 4-byte selector. Decodes revert data wherever Nethereum
-/// surfaces it: the typed <see cref="SmartContractCustomErrorRevertException"/> of a call, or the JSON-RPC error's
+/// surfaces it: the typed <see cref="SmartContractCustomErrorRevertException"/> or <see cref="SmartContractRevertException"/> of a call, or the JSON-RPC error's
 /// <c>data</c> of a send or an estimate (Hardhat refuses a reverting transaction at send time with the data there).
 /// </summary>
 public sealed class CustomErrorRegistry
@@ -62,11 +62,11 @@ public sealed class CustomErrorRegistry
         var selector = "0x" + hex[..8].ToLowerInvariant();
         if (Find(selector) is not { } error)
         {
-            return new DecodedError(DecodedError.UnknownName, selector, [new(string.Empty, "0x" + hex)]);
+            return new DecodedError(DecodedError.UnknownName, selector, [new(string.Empty, "bytes", "0x" + hex)]);
         }
 
         var outputs = _decoder.DecodeError(error, "0x" + hex);
-        return new DecodedError(error.Name, selector, outputs.Select(o => KeyValuePair.Create<string, object?>(o.Parameter.Name, o.Result)).ToList());
+        return new DecodedError(error.Name, selector, outputs.Select(o => new DecodedArgument(o.Parameter.Name, o.Parameter.Type, o.Result)).ToList());
     }
 
     /// <summary>Finds revert data in an exception from Nethereum (or one wrapping it) and decodes it.</summary>
@@ -77,6 +77,7 @@ public sealed class CustomErrorRegistry
             var data = current switch
             {
                 SmartContractCustomErrorRevertException custom => custom.ExceptionEncodedData,
+                SmartContractRevertException reverted => reverted.EncodedData,
                 RpcResponseException rpc => RevertData(rpc.RpcError.Data),
                 _ => null,
             };
