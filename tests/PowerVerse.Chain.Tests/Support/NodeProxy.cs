@@ -5,8 +5,8 @@ using PowerVerse.Testing;
 namespace PowerVerse.Chain.Tests.Support;
 
 /// <summary>
-/// A loopback HTTP proxy in front of the real Hardhat node that can drop connections (a transport fault, as
-/// hosted providers and load balancers produce and Hardhat does not) and counts the requests that reach it.
+/// A loopback HTTP proxy in front of the real Hardhat node that counts the requests reaching the node, so a test
+/// can tell an answer that was retried from one that was not.
 /// </summary>
 internal sealed class NodeProxy : IDisposable
 {
@@ -14,7 +14,6 @@ internal sealed class NodeProxy : IDisposable
     private readonly HttpClient _http = new();
     private readonly Uri _target;
     private readonly CancellationTokenSource _stop = new();
-    private int _dropsLeft;
     private int _requests;
 
     public NodeProxy(Uri target)
@@ -31,9 +30,6 @@ internal sealed class NodeProxy : IDisposable
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
     public int Requests => _requests;
-
-    /// <summary>The next <paramref name="count"/> requests have their connection aborted without an answer.</summary>
-    public void DropNext(int count) => _dropsLeft = count;
 
     public void Dispose()
     {
@@ -64,12 +60,6 @@ internal sealed class NodeProxy : IDisposable
     private async Task HandleAsync(HttpListenerContext context)
     {
         Interlocked.Increment(ref _requests);
-        if (Interlocked.Decrement(ref _dropsLeft) >= 0)
-        {
-            context.Response.Abort();
-            return;
-        }
-
         using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
         var body = await reader.ReadToEndAsync();
         var answer = await ForwardAsync(body);
