@@ -5,7 +5,6 @@ internal static class BenchmarkRegistry
 {
     public static IReadOnlyList<IBenchmark> All { get; } =
     [
-        new WorkflowBenchmark(),
         new AgentHashRateBenchmark(),
         new CryptoBenchmark(),
     ];

@@ -1,17 +1,19 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Org.BouncyCastle.Crypto.Digests;
-using PowerVerse.Ethereum.Crypto;
+using Nethereum.Signer;
+using Nethereum.Util;
+using PowerVerse.Domain.Hashing;
 using PowerVerse.Testing;
 
 namespace PowerVerse.Benchmarks;
 
 /// <summary>
-/// The Ethereum layer's Keccak-256 and secp256k1 sign+recover per second, against BouncyCastle's KeccakDigest
-/// and against references measured in the same run: Node's crypto createHash('sha3-256') and, when openssl is on
-/// PATH, <c>openssl speed -evp sha3-256</c> (SHA3 differs from Keccak only in the padding byte, same permutation);
-/// for signatures Node's OpenSSL ECDSA secp256k1 sign+verify.
+/// Our Keccak-256 (PowerVerse.Domain, the one the proofs and the agent share) against Nethereum's (BouncyCastle's
+/// KeccakDigest underneath) and against references measured in the same run: Node's crypto createHash('sha3-256')
+/// and, when openssl is on PATH, <c>openssl speed -evp sha3-256</c> (SHA3 differs from Keccak only in the padding
+/// byte, same permutation). Signatures: Nethereum's secp256k1 sign+recover, with <c>EthECKey.SignRecoverable</c>
+/// on (as PowerVerse runs it) and off, against Node's OpenSSL ECDSA secp256k1 sign+verify.
 /// </summary>
 internal sealed class CryptoBenchmark : IBenchmark
 {
@@ -44,33 +46,40 @@ internal sealed class CryptoBenchmark : IBenchmark
         var reference = await RunNodeAsync();
         var nodeOpenSsl = reference.GetProperty("openssl").GetString();
         await output.WriteLineAsync($"reference: Node {reference.GetProperty("node").GetString()} crypto (OpenSSL {nodeOpenSsl}), openssl speed when on PATH; same machine, same run; {Seconds} s per figure");
-        await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}{1,16}{2,16}{3,10}{4,22}{5,10}{6,22}{7,10}", "operation", "ours/s", "BouncyCastle/s", "ratio", "node sha3-256/s", "ratio", "openssl sha3-256/s", "ratio"));
+        await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}{1,16}{2,16}{3,10}{4,22}{5,10}{6,22}{7,10}", "operation", "ours/s", "Nethereum/s", "ratio", "node sha3-256/s", "ratio", "openssl sha3-256/s", "ratio"));
         foreach (var size in new[] { 32, 136, 1024 })
         {
             var input = new byte[size];
             input.AsSpan().Fill(7);
             var ours = Rate(() => OursKeccak(input));
-            var bouncy = Rate(() => BouncyKeccak(input));
+            var nethereum = Rate(() => Sha3Keccack.Current.CalculateHash(input));
             var node = reference.GetProperty("hash").GetProperty(size.ToString(CultureInfo.InvariantCulture)).GetDouble();
             var openssl = await RunOpenSslAsync(size);
             var opensslText = openssl is { } o
                 ? string.Format(CultureInfo.InvariantCulture, "{0,22:N0}{1,9:F2}x", o, ours / o)
                 : string.Format(CultureInfo.InvariantCulture, "{0,22}{1,10}", "(no openssl)", "-");
-            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}{1,16:N0}{2,16:N0}{3,9:F2}x{4,22:N0}{5,9:F2}x", $"keccak256 {size} B", ours, bouncy, ours / bouncy, node, ours / node) + opensslText);
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}{1,16:N0}{2,16:N0}{3,9:F2}x{4,22:N0}{5,9:F2}x", $"keccak256 {size} B", ours, nethereum, ours / nethereum, node, ours / node) + opensslText);
         }
 
-        var key = EthereumKey.Parse("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
+        var key = new EthECKey("0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d");
         var hash = Keccak256.Hash("PowerVerse benchmark");
-        var signRecover = Rate(() =>
-        {
-            var signature = key.Sign(hash);
-            if (SignatureRecovery.RecoverAddress(hash, signature) != key.Address)
-            {
-                throw new InvalidOperationException("Recovery gave another address.");
-            }
-        });
         var ecdsa = reference.GetProperty("ecdsa").GetDouble();
-        await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}{1,16:N0}{2,16}{3,10}{4,22:N0}{5,9:F2}x", "secp256k1 sign+recover", signRecover, "-", "-", ecdsa, signRecover / ecdsa));
+        foreach (var recoverable in new[] { true, false })
+        {
+            EthECKey.SignRecoverable = recoverable;
+            var signRecover = Rate(() =>
+            {
+                var signature = key.SignAndCalculateV(hash);
+                if (EthECKey.RecoverFromSignature(signature, hash).GetPublicAddress() != key.GetPublicAddress())
+                {
+                    throw new InvalidOperationException("Recovery gave another address.");
+                }
+            });
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-26}{1,16:N0}{2,16}{3,10}{4,22:N0}{5,9:F2}x",
+                $"sign+recover{(recoverable ? " (recov.)" : string.Empty)}", signRecover, "-", "-", ecdsa, signRecover / ecdsa));
+        }
+
+        EthECKey.SignRecoverable = true;
         await output.WriteLineAsync("  (node column for secp256k1: OpenSSL ECDSA sign+verify; recovery costs about one verification)");
     }
 
@@ -78,15 +87,6 @@ internal sealed class CryptoBenchmark : IBenchmark
     {
         Span<byte> output = stackalloc byte[32];
         Keccak256.Hash(input, output);
-    }
-
-    private static void BouncyKeccak(byte[] input)
-    {
-        var digest = new KeccakDigest(256);
-        digest.BlockUpdate(input, 0, input.Length);
-        // Portable.BouncyCastle 1.8.10 has no Span overload: one 32-byte array per hash is part of its cost.
-        var output = new byte[32];
-        digest.DoFinal(output, 0);
     }
 
     private static double Rate(Action action)
