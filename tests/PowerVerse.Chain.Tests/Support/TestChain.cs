@@ -66,6 +66,10 @@ internal sealed class TestChain
 
     public static string NewTableName() => "journal" + Guid.NewGuid().ToString("N")[..16];
 
+    /// <summary>The account's mined transaction count.</summary>
+    public async Task<long> NonceAsync(string address) =>
+        (long)(await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address, Nethereum.RPC.Eth.DTOs.BlockParameter.CreateLatest())).Value;
+
     public Task<T> QueryAsync<TFunction, T>(TFunction function)
         where TFunction : FunctionMessage, new() =>
         Web3.Eth.GetContractQueryHandler<TFunction>().QueryAsync<T>(MarketAddress, function);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Numerics;
 using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
-using Nethereum.RPC.Eth.DTOs;
 using PowerVerse.Chain.Tests.Support;
 using PowerVerse.Chain.Transactions;
 using PowerVerse.Testing;
@@ -20,7 +19,7 @@ public sealed class KilledProcessTests
         var chain = await TestChain.Shared;
         var table = TestChain.NewTableName();
         var address = TestChain.AddressOf(Account);
-        var startNonce = await NonceAsync(chain, address);
+        var startNonce = await chain.NonceAsync(address);
         var startCount = await chain.QueryAsync<CountOfFunction, BigInteger>(new CountOfFunction { Account = address });
         var bump = new BumpFunction().GetCallData();
 
@@ -33,7 +32,7 @@ public sealed class KilledProcessTests
             Assert.Equal(startNonce, long.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture));
         }
 
-        Assert.Equal(startNonce, await NonceAsync(chain, address));
+        Assert.Equal(startNonce, await chain.NonceAsync(address));
         using var next = await chain.SenderAsync(Account, table);
         var later = await next.SendAsync(new TransactionRequest { To = chain.MarketAddress, Data = bump, GasLimit = 100_000 });
         var journal = await chain.JournalAsync(table);
@@ -43,11 +42,9 @@ public sealed class KilledProcessTests
         }
 
         Assert.Equal(startNonce + 1, later.Nonce);
-        Assert.Equal(startNonce + 2, await NonceAsync(chain, address));
+        Assert.Equal(startNonce + 2, await chain.NonceAsync(address));
         Assert.Equal(startCount + 2, await chain.QueryAsync<CountOfFunction, BigInteger>(new CountOfFunction { Account = address }));
         Assert.Empty(await journal.GetUnconfirmedAsync(address));
     }
 
-    private static async Task<long> NonceAsync(TestChain chain, string address) =>
-        (long)(await chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address, BlockParameter.CreateLatest())).Value;
 }

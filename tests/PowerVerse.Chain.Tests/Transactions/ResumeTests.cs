@@ -1,6 +1,5 @@
 using System.Numerics;
 using Nethereum.Contracts;
-using Nethereum.RPC.Eth.DTOs;
 using PowerVerse.Chain.Tests.Support;
 using PowerVerse.Chain.Transactions;
 
@@ -18,7 +17,7 @@ public sealed class ResumeTests
         var table = TestChain.NewTableName();
         var address = TestChain.AddressOf(Account);
         var request = new TransactionRequest { To = chain.MarketAddress, Data = new BumpFunction().GetCallData(), GasLimit = 100_000 };
-        var startNonce = await NonceAsync(chain, address);
+        var startNonce = await chain.NonceAsync(address);
         var startCount = await chain.QueryAsync<CountOfFunction, BigInteger>(new CountOfFunction { Account = address });
 
         using (var dying = await chain.SenderAsync(Account, table))
@@ -27,7 +26,7 @@ public sealed class ResumeTests
             await Assert.ThrowsAsync<SimulatedCrashException>(() => dying.SendAsync(request));
         }
 
-        Assert.Equal(startNonce, await NonceAsync(chain, address));
+        Assert.Equal(startNonce, await chain.NonceAsync(address));
         using var next = await chain.SenderAsync(Account, table);
         var resumed = Assert.Single(await next.ResumeAsync());
         var later = await next.SendAsync(request);
@@ -36,7 +35,7 @@ public sealed class ResumeTests
 
         Assert.Equal(startNonce, resumed.Nonce);
         Assert.Equal(startNonce + 1, later.Nonce);
-        Assert.Equal(startNonce + 2, await NonceAsync(chain, address));
+        Assert.Equal(startNonce + 2, await chain.NonceAsync(address));
         Assert.Equal(startCount + 2, await chain.QueryAsync<CountOfFunction, BigInteger>(new CountOfFunction { Account = address }));
         Assert.Empty(await (await chain.JournalAsync(table)).GetUnconfirmedAsync(address));
     }
@@ -64,12 +63,10 @@ public sealed class ResumeTests
 
         var start = sent.Nonce - 1;
         Assert.Equal([start, start + 1], pending.Select(e => e.Nonce));
-        Assert.Equal(start + 2, await NonceAsync(chain, next.Address));
+        Assert.Equal(start + 2, await chain.NonceAsync(next.Address));
         Assert.Empty(await journal.GetUnconfirmedAsync(next.Address));
     }
 
-    private static async Task<long> NonceAsync(TestChain chain, string address) =>
-        (long)(await chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(address, BlockParameter.CreateLatest())).Value;
 
     private sealed class SimulatedCrashException : Exception;
 }

@@ -21,7 +21,7 @@ public sealed class SharedJournalTests
         var chain = await TestChain.Shared;
         var table = TestChain.NewTableName();
         using var sender = await chain.SenderAsync(Account, table);
-        var startNonce = (long)(await chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(sender.Address, BlockParameter.CreateLatest())).Value;
+        var startNonce = await chain.NonceAsync(sender.Address);
         var startCount = await chain.QueryAsync<CountOfFunction, BigInteger>(new CountOfFunction { Account = sender.Address });
         var bump = new BumpFunction().GetCallData();
 
@@ -40,7 +40,7 @@ public sealed class SharedJournalTests
         var nonces = ours.Select(e => e.Nonce).Concat(theirs).Order().ToList();
         Assert.Equal(Enumerable.Range(0, 2 * PerProcess).Select(i => startNonce + i), nonces);
         Assert.All(receipts, r => Assert.True(r.Succeeded()));
-        Assert.Equal(startNonce + (2 * PerProcess), (long)(await chain.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(sender.Address, BlockParameter.CreateLatest())).Value);
+        Assert.Equal(startNonce + (2 * PerProcess), await chain.NonceAsync(sender.Address));
         // Each of the 200 bumps ran exactly once.
         Assert.Equal(startCount + (2 * PerProcess), await chain.QueryAsync<CountOfFunction, BigInteger>(new CountOfFunction { Account = sender.Address }));
         Assert.Empty(await (await chain.JournalAsync(table)).GetUnconfirmedAsync(sender.Address));
