@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using PowerVerse.Ethereum.Crypto;
+using PowerVerse.GpuAgent.Signing;
 
 namespace PowerVerse.GpuAgent.Agent;
 
@@ -48,7 +48,9 @@ internal sealed class AgentOptions
 
     public BigInteger ChainId => BigInteger.Parse(Require("chain-id"), CultureInfo.InvariantCulture);
 
-    public Address ProofContract => Address.Parse(Require("proof-contract"));
+    /// <summary>Lowercase 0x form.</summary>
+    public string ProofContract =>
+        AgentAddress.TryNormalize(Require("proof-contract"), out var address) ? address : throw new AgentConfigurationException($"--proof-contract '{Require("proof-contract")}' is not an address.");
 
     public TimeSpan Seconds(string name, double fallback) =>
         TimeSpan.FromSeconds(Get(name) is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : fallback);

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Numerics;
-using PowerVerse.Ethereum.Crypto;
 
 namespace PowerVerse.GpuAgent.Agent;
 
 /// <summary>What <c>run</c> needs besides the key and the queues.</summary>
 internal sealed record AgentSettings(
     BigInteger ChainId,
-    Address ProofContract,
+    string ProofContract,
     TimeSpan Visibility,
     TimeSpan MinIdle,
     TimeSpan MaxIdle,

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using PowerVerse.Ethereum.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Signer;
+using PowerVerse.Domain.Hashing;
 using PowerVerse.GpuAgent.Agent;
 using PowerVerse.GpuAgent.Gpus;
 using PowerVerse.GpuAgent.Keys;
@@ -10,9 +13,9 @@ namespace PowerVerse.GpuAgent.Commands;
 
 /// <summary>
 /// <c>gpu-agent init</c>: creates the agent key (or imports one with <c>--import-key 0x…</c> or
-/// <c>--import-keystore file</c>), stores it encrypted as keystore v3 at <c>--keystore</c>, detects the GPUs and
-/// prints the registration payload for each: agent address, keccak256(device UUID) and model. The provider puts
-/// these in its HID registration; the agent's EIP-191 signature over the payload attests the device.
+/// <c>--import-keystore file</c>), stores it encrypted as keystore v3 at <c>--keystore</c> (scrypt cost <c>--scrypt-n</c>),
+/// detects the GPUs and prints the registration payload for each: agent address, keccak256(device UUID) and model. The
+/// provider puts these in its HID registration; the agent's EIP-191 signature over the payload attests the device.
 /// An existing keystore is reused (unlocked to check the passphrase), never overwritten.
 /// </summary>
 internal static class InitCommand
@@ -21,20 +24,20 @@ internal static class InitCommand
     {
         var path = options.Keystore;
         var passphrase = options.Passphrase();
-        EthereumKey key;
+        EthECKey key;
         if (File.Exists(path))
         {
-            key = KeystoreV3.Decrypt(await File.ReadAllTextAsync(path, cancellationToken), passphrase);
+            key = AgentKeystore.Decrypt(await File.ReadAllTextAsync(path, cancellationToken), passphrase);
             await output.WriteLineAsync($"keystore: {path} (existing)");
         }
         else
         {
-            key = options.Get("import-key") is { } hex ? EthereumKey.Parse(hex)
-                : options.Get("import-keystore") is { } file ? KeystoreV3.Decrypt(await File.ReadAllTextAsync(file, cancellationToken), options.Get("import-passphrase") ?? passphrase)
-                : EthereumKey.Generate();
-            var cost = options.Get("scrypt-n") is { } costText ? new ScryptParameters(int.Parse(costText, System.Globalization.CultureInfo.InvariantCulture), 8, 1) : ScryptParameters.Standard;
+            key = options.Get("import-key") is { } hex ? AgentKeys.Parse(hex)
+                : options.Get("import-keystore") is { } file ? AgentKeystore.Decrypt(await File.ReadAllTextAsync(file, cancellationToken), options.Get("import-passphrase") ?? passphrase)
+                : EthECKey.GenerateKey();
+            var cost = options.Get("scrypt-n") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : AgentKeystore.StandardScryptN;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            await File.WriteAllTextAsync(path, KeystoreV3.Encrypt(key, passphrase, cost), cancellationToken);
+            await File.WriteAllTextAsync(path, AgentKeystore.Encrypt(key, passphrase, cost), cancellationToken);
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -43,8 +46,9 @@ internal static class InitCommand
             await output.WriteLineAsync($"keystore: {path} (created)");
         }
 
-        await output.WriteLineAsync($"agent address: {key.Address}");
-        await output.WriteLineAsync($"agent queue: {AgentQueues.AgentQueueName(key.Address)}");
+        var signer = new AgentSigner(key);
+        await output.WriteLineAsync($"agent address: {signer.ChecksumAddress}");
+        await output.WriteLineAsync($"agent queue: {AgentQueues.AgentQueueName(signer.Address)}");
         var (gpus, note) = await GpuDetector.DetectAsync(cancellationToken);
         foreach (var gpu in gpus)
         {
@@ -57,7 +61,7 @@ internal static class InitCommand
         }
 
         await output.WriteLineAsync("registration payload (sign it with the provider's wallet when registering the HID):");
-        await output.WriteLineAsync(Payload(new AgentSigner(key), gpus).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        await output.WriteLineAsync(Payload(signer, gpus).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }
 
@@ -66,13 +70,13 @@ internal static class InitCommand
     {
         ["version"] = 1,
         ["type"] = "hardware-attestation",
-        ["agent"] = signer.Address.ToLowerHex(),
+        ["agent"] = signer.Address,
         ["devices"] = new JsonArray([.. gpus.Select(g => (JsonNode)new JsonObject
         {
             ["model"] = g.Model,
             ["memoryMiB"] = g.MemoryMiB,
             ["uuid"] = g.Uuid,
-            ["uuidHash"] = Convert.ToHexStringLower(Keccak256.Hash(g.Uuid)).Insert(0, "0x"),
+            ["uuidHash"] = Keccak256.Hash(g.Uuid).ToHex(prefix: true),
         })]),
     });
 }

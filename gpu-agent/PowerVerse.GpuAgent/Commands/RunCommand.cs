@@ -32,11 +32,10 @@ internal static class RunCommand
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
-        var key = KeystoreV3.Decrypt(await File.ReadAllTextAsync(options.Keystore), options.Passphrase());
-        var signer = new AgentSigner(key);
+        var signer = new AgentSigner(AgentKeystore.Decrypt(await File.ReadAllTextAsync(options.Keystore), options.Passphrase()));
         var (gpus, note) = await GpuDetector.DetectAsync(stopping.Token);
         using var solver = ChooseSolver(options.Get("backend") ?? "auto", options, log, note);
-        var runner = new AgentRunner(signer, AgentQueues.From(options, key.Address), solver,
+        var runner = new AgentRunner(signer, AgentQueues.From(options, signer.Address), solver,
             new GrantStore(options.GrantsFile, time), AgentSettings.From(options), gpus, log, time);
         await runner.RunAsync(stopping.Token);
         return 0;

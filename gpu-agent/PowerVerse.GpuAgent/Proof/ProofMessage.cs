@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
-using PowerVerse.Ethereum.Crypto;
+using PowerVerse.Domain.Hashing;
 
 namespace PowerVerse.GpuAgent.Proof;
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -5,28 +7,30 @@ using System.Text.Json.Nodes;
 namespace PowerVerse.GpuAgent.Signing;
 
 /// <summary>
-/// The canonical JSON the agent's EIP-191 signatures cover (DESIGN §3): object keys sorted by ordinal order at every
-/// level, no insignificant whitespace, the <c>signature</c> member left out of the top-level object.
+/// The JSON Canonicalization Scheme (RFC 8785) that the agent's EIP-191 signatures cover (DESIGN §3), with the
+/// top-level <c>signature</c> member left out. Written out rather than through <see cref="Utf8JsonWriter"/>, whose
+/// encoders escape non-ASCII, <c>+</c>, <c>&lt;</c> and friends, which JCS does not.
 /// </summary>
 internal static class CanonicalJson
 {
     public static string Serialize(JsonObject message)
     {
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false }))
-        {
-            Write(writer, message, topLevel: true);
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        var text = new StringBuilder();
+        Write(text, message, topLevel: true);
+        return text.ToString();
     }
 
-    private static void Write(Utf8JsonWriter writer, JsonNode? node, bool topLevel = false)
+    public static byte[] SerializeToUtf8(JsonObject message) => Encoding.UTF8.GetBytes(Serialize(message));
+
+    private static void Write(StringBuilder text, JsonNode? node, bool topLevel = false)
     {
         switch (node)
         {
             case JsonObject obj:
-                writer.WriteStartObject();
+                text.Append('{');
+                var first = true;
+
+                // RFC 8785 §3.2.3: members sorted by their names as arrays of UTF-16 code units, which is what ordinal string comparison does.
                 foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     if (topLevel && key == "signature")
@@ -34,27 +38,109 @@ internal static class CanonicalJson
                         continue;
                     }
 
-                    writer.WritePropertyName(key);
-                    Write(writer, value);
+                    text.Append(first ? "" : ",");
+                    first = false;
+                    WriteString(text, key);
+                    text.Append(':');
+                    Write(text, value);
                 }
 
-                writer.WriteEndObject();
+                text.Append('}');
                 break;
             case JsonArray array:
-                writer.WriteStartArray();
-                foreach (var item in array)
+                text.Append('[');
+                for (var i = 0; i < array.Count; i++)
                 {
-                    Write(writer, item);
+                    text.Append(i == 0 ? "" : ",");
+                    Write(text, array[i]);
                 }
 
-                writer.WriteEndArray();
+                text.Append(']');
                 break;
             case null:
-                writer.WriteNullValue();
+                text.Append("null");
                 break;
-            default:
-                node.WriteTo(writer);
+            case JsonValue value:
+                WriteValue(text, value);
                 break;
         }
+    }
+
+    private static void WriteValue(StringBuilder text, JsonValue value)
+    {
+        switch (value.GetValueKind())
+        {
+            case JsonValueKind.String:
+                WriteString(text, value.GetValue<string>());
+                break;
+            case JsonValueKind.True:
+                text.Append("true");
+                break;
+            case JsonValueKind.False:
+                text.Append("false");
+                break;
+            case JsonValueKind.Number:
+                text.Append(EcmaScriptNumber.Format(Number(value)));
+                break;
+            default:
+                text.Append("null");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// RFC 8785 §3.2.2.3: numbers are IEEE 754 doubles. An integer a double cannot hold exactly would be signed as a
+    /// different value than the one sent (I-JSON, RFC 7493 §2.2), so it is refused rather than rounded.
+    /// </summary>
+    private static double Number(JsonValue value)
+    {
+        var raw = value.ToJsonString();
+        var number = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        if (!raw.AsSpan().ContainsAny('.', 'e', 'E') && BigInteger.Parse(raw, CultureInfo.InvariantCulture) != new BigInteger(number))
+        {
+            throw new ArgumentException($"The integer {raw} has no exact IEEE 754 double; send it as a string.", nameof(value));
+        }
+
+        return number;
+    }
+
+    /// <summary>
+    /// RFC 8785 §3.2.2.2 (ECMAScript's JSON.stringify): only '"', '\' and U+0000–U+001F are escaped, with the short
+    /// forms \b \t \n \f \r and otherwise \u00xx in lowercase hex; everything else, non-ASCII included, is written as is.
+    /// </summary>
+    private static void WriteString(StringBuilder text, string value)
+    {
+        text.Append('"');
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])))
+            {
+                // RFC 8785 §3.2.2.2 requires I-JSON (RFC 7493 §2.1): no lone surrogates.
+                throw new ArgumentException($"A string holds a lone surrogate U+{(int)c:X4} at {i}; JCS cannot encode it.", nameof(value));
+            }
+
+            if (char.IsHighSurrogate(c))
+            {
+                text.Append(c).Append(value[++i]);
+                continue;
+            }
+
+            var escape = c switch
+            {
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\b' => "\\b",
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\f' => "\\f",
+                '\r' => "\\r",
+                < ' ' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            _ = escape is null ? text.Append(c) : text.Append(escape);
+        }
+
+        text.Append('"');
     }
 }

@@ -1,49 +1,75 @@
-using PowerVerse.Ethereum.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Signer;
+using PowerVerse.Domain.Hashing;
 using PowerVerse.GpuAgent.Agent;
 using PowerVerse.GpuAgent.Commands;
 using PowerVerse.GpuAgent.Gpus;
 using PowerVerse.GpuAgent.Keys;
 using PowerVerse.GpuAgent.Signing;
+using PowerVerse.GpuAgent.Tests.Support;
 
 namespace PowerVerse.GpuAgent.Tests.Commands;
 
-public sealed class InitCommandTests
+public sealed class InitCommandTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("gpu-agent-init-").FullName;
+
+    private string Keystore => Path.Combine(_folder, "key.json");
+
     [Fact]
     public async Task RunAsync_ImportKey_StoresItEncryptedAndPrintsItsAddress()
     {
-        var folder = Directory.CreateTempSubdirectory("gpu-agent-init-").FullName;
-        try
-        {
-            var keystore = Path.Combine(folder, "key.json");
-            var key = EthereumKey.Generate();
-            var output = new StringWriter();
-            string[] args = ["--keystore", keystore, "--passphrase", "pw", "--scrypt-n", "1024", "--import-key", Convert.ToHexStringLower(key.PrivateKeyBytes())];
+        var key = EthECKey.GenerateKey();
+        var output = new StringWriter();
+        string[] args = ["--keystore", Keystore, "--passphrase", "pw", "--scrypt-n", "1024", "--import-key", AgentKeys.PrivateKeyBytes(key).ToHex(prefix: true)];
 
-            Assert.Equal(0, await InitCommand.RunAsync(new AgentOptions(args, new Dictionary<string, string?>()), output, CancellationToken.None));
-            Assert.Equal(0, await InitCommand.RunAsync(new AgentOptions(args, new Dictionary<string, string?>()), output, CancellationToken.None));
+        Assert.Equal(0, await InitCommand.RunAsync(CreateOptions(args), output, CancellationToken.None));
+        Assert.Equal(0, await InitCommand.RunAsync(CreateOptions(args), output, CancellationToken.None));
 
-            Assert.Equal(key.PrivateKeyBytes(), KeystoreV3.Decrypt(await File.ReadAllTextAsync(keystore), "pw").PrivateKeyBytes());
-            Assert.Contains($"agent address: {key.Address}", output.ToString(), StringComparison.Ordinal);
-            Assert.Contains("(existing)", output.ToString(), StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Equal(AgentKeys.PrivateKeyBytes(key), AgentKeys.PrivateKeyBytes(AgentKeystore.Decrypt(await File.ReadAllTextAsync(Keystore), "pw")));
+        Assert.Contains($"agent address: {key.GetPublicAddress()}", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"agent queue: agent-{key.GetPublicAddress().ToLowerInvariant()[2..]}", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(existing)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ImportKeystoreOfTheHandWrittenCode_KeepsItsKey()
+    {
+        var output = new StringWriter();
+        var legacy = TestFiles.PathOf("legacy-keystore-v3.json");
+        string[] args = ["--keystore", Keystore, "--passphrase", "new", "--scrypt-n", "1024", "--import-keystore", legacy, "--import-passphrase", "legacy passphrase ü"];
+
+        Assert.Equal(0, await InitCommand.RunAsync(CreateOptions(args), output, CancellationToken.None));
+
+        Assert.Contains($"agent address: {(string)TestFiles.Json("legacy-signing-vectors.json")["address"]!}", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(
+            AgentKeys.PrivateKeyBytes(AgentKeystore.Decrypt(TestFiles.Text("legacy-keystore-v3.json"), "legacy passphrase ü")),
+            AgentKeys.PrivateKeyBytes(AgentKeystore.Decrypt(await File.ReadAllTextAsync(Keystore), "new")));
+    }
+
+    [Fact]
+    public async Task Cli_WrongPassphrase_ExitsOneWithAClearMessageAndNoStackTrace()
+    {
+        File.Copy(TestFiles.PathOf("legacy-keystore-v3.json"), Keystore);
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        var code = await AgentCli.RunAsync(["init", "--keystore", Keystore, "--passphrase", "wrong"], output, error);
+
+        Assert.Equal(1, code);
+        Assert.Equal("gpu-agent: Wrong passphrase: the keystore's MAC does not match.", error.ToString().Trim());
     }
 
     [Fact]
     public void Payload_Gpu_CarriesTheKeccakOfTheUuidAndTheAgentsSignature()
     {
-        var key = EthereumKey.Generate();
+        var signer = new AgentSigner(EthECKey.GenerateKey());
         var gpu = new GpuInfo("NVIDIA H200", 143771, "GPU-5b8f0d3a-1c2e-4f60-a1b2-c3d4e5f60718", "570", "nvidia-smi");
 
-        var payload = InitCommand.Payload(new AgentSigner(key), [gpu]);
+        var payload = InitCommand.Payload(signer, [gpu]);
 
         var device = payload["devices"]![0]!;
         Assert.Equal("0x" + Convert.ToHexStringLower(Keccak256.Hash("GPU-5b8f0d3a-1c2e-4f60-a1b2-c3d4e5f60718")), (string?)device["uuidHash"]);
-        Assert.Equal(key.Address, Ethereum.Signing.PersonalMessage.RecoverSigner(CanonicalJson.Serialize(payload), Signature.Parse((string)payload["signature"]!)));
+        Assert.Equal(signer.ChecksumAddress, new EthereumMessageSigner().EncodeUTF8AndEcRecover(CanonicalJson.Serialize(payload), (string)payload["signature"]!));
     }
 
     [Fact]
@@ -52,7 +78,11 @@ public sealed class InitCommandTests
         var options = new AgentOptions(["--chain-id", "5"], new Dictionary<string, string?> { ["PV_AGENT_CHAIN_ID"] = "1", ["PV_AGENT_PROOF_CONTRACT"] = "0x5FbDB2315678afecb367f032d93F642f64180aa3" });
 
         Assert.Equal(5, (int)options.ChainId);
-        Assert.Equal("0x5fbdb2315678afecb367f032d93f642f64180aa3", options.ProofContract.ToLowerHex());
+        Assert.Equal("0x5fbdb2315678afecb367f032d93f642f64180aa3", options.ProofContract);
         Assert.Throws<AgentConfigurationException>(() => options.Require("storage"));
     }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static AgentOptions CreateOptions(string[] args) => new(args, new Dictionary<string, string?>());
 }

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using PowerVerse.Ethereum.Crypto;
+using PowerVerse.Domain.Hashing;
 
 namespace PowerVerse.GpuAgent.Backends.Cpu;
 

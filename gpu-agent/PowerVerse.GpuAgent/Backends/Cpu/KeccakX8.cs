@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using PowerVerse.Ethereum.Crypto;
+using PowerVerse.Domain.Hashing;
 
 namespace PowerVerse.GpuAgent.Backends.Cpu;
 

@@ -1,4 +1,4 @@
-using PowerVerse.Ethereum.Crypto;
+using PowerVerse.Domain.Hashing;
 using PowerVerse.GpuAgent.Backends.Cpu;
 using PowerVerse.GpuAgent.Proof;
 
