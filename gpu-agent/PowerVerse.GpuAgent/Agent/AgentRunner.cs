@@ -1,10 +1,10 @@
 using Azure;
+using Azure.Storage.Queues.Models;
 using PowerVerse.GpuAgent.Backends;
-using PowerVerse.GpuAgent.Grants;
 using PowerVerse.GpuAgent.Gpus;
+using PowerVerse.GpuAgent.Grants;
 using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Signing;
-using PowerVerse.Storage.Queues;
 
 namespace PowerVerse.GpuAgent.Agent;
 
@@ -20,10 +20,13 @@ internal sealed class AgentRunner(
     /// <summary>An unusable message whose poison queue stays unreachable is dropped after this many deliveries.</summary>
     private const int MaxPoisonAttempts = 5;
 
+    /// <summary>Put Message's <c>messagettl=-1</c>: a poisoned message stays until someone looks at it.</summary>
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+
     public async Task RunAsync(CancellationToken stopping)
     {
         await queues.EnsureCreatedAsync(stopping);
-        log.Info("started", $"agent={signer.Address.ToLowerHex()} queue={queues.Challenges.Name} backend={solver.Backend} device=\"{solver.Device}\"");
+        log.Info("started", $"agent={signer.Address} queue={queues.Challenges.Name} backend={solver.Backend} device=\"{solver.Device}\"");
         var heartbeats = Task.Run(() => new Heartbeat(signer, queues.Events, gpus, log, time).RunAsync(settings.Heartbeat, stopping), CancellationToken.None);
         var idle = settings.MinIdle;
         while (!stopping.IsCancellationRequested)
@@ -70,7 +73,7 @@ internal sealed class AgentRunner(
         IAgentMessage parsed;
         try
         {
-            parsed = AgentMessageParser.Parse(message.MessageText);
+            parsed = AgentMessageParser.Parse(message.Body.ToString());
         }
         catch (MalformedMessageException e)
         {
@@ -96,7 +99,7 @@ internal sealed class AgentRunner(
     {
         if (challenge.Agent is { } agent && agent != signer.Address)
         {
-            return $"foreign: challenge for agent {agent.ToLowerHex()}";
+            return $"foreign: challenge for agent {agent}";
         }
 
         if (challenge.ChainId != settings.ChainId)
@@ -105,7 +108,7 @@ internal sealed class AgentRunner(
         }
 
         return challenge.ProofContract != settings.ProofContract
-            ? $"foreign: proofContract {challenge.ProofContract.ToLowerHex()}, this agent serves {settings.ProofContract.ToLowerHex()}"
+            ? $"foreign: proofContract {challenge.ProofContract}, this agent serves {settings.ProofContract}"
             : null;
     }
 
@@ -116,7 +119,7 @@ internal sealed class AgentRunner(
         {
             // Copy first, delete after (as Storage's MoveToPoisonAsync), through the poison queue's own client: with
             // SAS URLs the agent queue's signature does not reach the poison queue.
-            await queues.Poison.SendMessageAsync(message.MessageText, timeToLive: Timeout.InfiniteTimeSpan, cancellationToken: CancellationToken.None);
+            await queues.Poison.SendMessageAsync(message.Body, timeToLive: NeverExpires, cancellationToken: CancellationToken.None);
             await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (RequestFailedException e) when (message.DequeueCount >= MaxPoisonAttempts && e.Status is 403 or 404)

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Azure.Storage.Queues.Models;
 using PowerVerse.GpuAgent.Grants;
 using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Signing;
-using PowerVerse.Storage.Queues;
 
 namespace PowerVerse.GpuAgent.Agent;
 
@@ -24,11 +24,11 @@ internal sealed class GrantHandler(AgentSigner signer, AgentQueues queues, Grant
             ["version"] = 1,
             ["type"] = "grant-applied",
             ["uid"] = grant.Uid.ToString(CultureInfo.InvariantCulture),
-            ["agent"] = signer.Address.ToLowerHex(),
+            ["agent"] = signer.Address,
             ["endpoint"] = new JsonObject { ["host"] = settings.SshHost, ["port"] = settings.SshPort, ["user"] = settings.SshUser },
         });
         await queues.Events.SendMessageAsync(answer.ToJsonString(), cancellationToken: CancellationToken.None);
         await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
-        log.Info("grant-applied", $"uid={grant.Uid} user={grant.User.ToLowerHex()} expires={grant.Expires:O}");
+        log.Info("grant-applied", $"uid={grant.Uid} user={grant.User} expires={IsoUtc.Format(grant.Expires)}");
     }
 }

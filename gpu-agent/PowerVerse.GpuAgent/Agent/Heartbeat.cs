@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using Azure.Storage.Queues;
 using PowerVerse.GpuAgent.Gpus;
+using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Signing;
-using PowerVerse.Storage.Queues;
 
 namespace PowerVerse.GpuAgent.Agent;
 
@@ -37,8 +37,8 @@ internal sealed class Heartbeat(AgentSigner signer, QueueClient events, IReadOnl
     {
         ["version"] = 1,
         ["type"] = "heartbeat",
-        ["agent"] = signer.Address.ToLowerHex(),
-        ["at"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ["agent"] = signer.Address,
+        ["at"] = IsoUtc.Format(time.GetUtcNow()),
         ["gpus"] = new JsonArray([.. gpus.Select(g => (JsonNode)new JsonObject { ["model"] = g.Model, ["memoryMiB"] = g.MemoryMiB, ["uuid"] = g.Uuid })]),
     });
 }

@@ -20,10 +20,10 @@ internal sealed class GrantStore(string path, TimeProvider time)
         {
             ["uid"] = grant.Uid.ToString(),
             ["vid"] = grant.Vid.ToString(),
-            ["user"] = grant.User.ToLowerHex(),
-            ["expires"] = grant.Expires.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["user"] = grant.User,
+            ["expires"] = IsoUtc.Format(grant.Expires),
             ["sshPublicKey"] = grant.SshPublicKey,
-            ["appliedAt"] = now.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["appliedAt"] = IsoUtc.Format(now),
         });
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = path + ".tmp";

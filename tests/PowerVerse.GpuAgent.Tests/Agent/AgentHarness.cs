@@ -1,9 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using PowerVerse.Ethereum.Crypto;
+using Azure.Storage;
+using Azure.Storage.Queues;
+using Azure.Storage.Sas;
+using Nethereum.Signer;
 using PowerVerse.GpuAgent.Agent;
 using PowerVerse.GpuAgent.Keys;
-using PowerVerse.Storage.Queues;
+using PowerVerse.GpuAgent.Signing;
 using PowerVerse.Testing;
 
 namespace PowerVerse.GpuAgent.Tests.Agent;
@@ -24,18 +27,26 @@ internal sealed class AgentHarness : IAsyncDisposable
     private AgentHarness(AzuriteServer azurite)
     {
         Azurite = azurite;
-        Key = EthereumKey.Generate();
-        File.WriteAllText(KeystorePath, KeystoreV3.Encrypt(Key, Passphrase, new ScryptParameters(1024, 8, 1)));
-        Challenges = new QueueClient(azurite.ConnectionString, AgentQueues.AgentQueueName(Key.Address));
-        Results = new QueueClient(azurite.ConnectionString, AgentQueues.ResultsQueue);
-        Events = new QueueClient(azurite.ConnectionString, AgentQueues.EventsQueue);
+        var key = EthECKey.GenerateKey();
+        Signer = new AgentSigner(key);
+        File.WriteAllText(KeystorePath, AgentKeystore.Encrypt(key, Passphrase, scryptN: 1024));
+        Challenges = Queue(AgentQueues.AgentQueueName(Signer.Address));
+        Poison = Queue(Challenges.Name + AgentQueues.PoisonSuffix);
+        Results = Queue(AgentQueues.ResultsQueue);
+        Events = Queue(AgentQueues.EventsQueue);
     }
 
     public AzuriteServer Azurite { get; }
 
-    public EthereumKey Key { get; }
+    /// <summary>The agent's identity (the harness signs nothing with it; it reads the address).</summary>
+    public AgentSigner Signer { get; }
+
+    /// <summary>Lowercase 0x address of the agent.</summary>
+    public string Address => Signer.Address;
 
     public QueueClient Challenges { get; }
+
+    public QueueClient Poison { get; }
 
     public QueueClient Results { get; }
 
@@ -51,11 +62,11 @@ internal sealed class AgentHarness : IAsyncDisposable
         await harness.Challenges.CreateIfNotExistsAsync();
         await harness.Results.CreateIfNotExistsAsync();
         await harness.Events.CreateIfNotExistsAsync();
-        await harness.Challenges.GetPoisonQueueClient().CreateIfNotExistsAsync();
+        await harness.Poison.CreateIfNotExistsAsync();
         return harness;
     }
 
-    public ChildProcess Start(int visibilitySeconds = 4, int threads = 2, bool sasOnly = false)
+    public ChildProcess Start(int visibilitySeconds = 4, int threads = 2, bool sasOnly = false, string sshUser = "powerverse")
     {
         // The muxer running these tests, else the one the SDK names, else whatever "dotnet" is on PATH.
         var dotnet = Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self
@@ -64,10 +75,10 @@ internal sealed class AgentHarness : IAsyncDisposable
         string[] storage = sasOnly
             ?
             [
-                "--queue-url", Challenges.GenerateSasUri(QueueSasPermissions.Read | QueueSasPermissions.Update | QueueSasPermissions.Process, expires).AbsoluteUri,
-                "--results-url", Results.GenerateSasUri(QueueSasPermissions.Add, expires).AbsoluteUri,
-                "--events-url", Events.GenerateSasUri(QueueSasPermissions.Add, expires).AbsoluteUri,
-                "--poison-url", Challenges.GetPoisonQueueClient().GenerateSasUri(QueueSasPermissions.Add, expires).AbsoluteUri,
+                "--queue-url", SasUrl(Challenges, QueueSasPermissions.Read | QueueSasPermissions.Update | QueueSasPermissions.Process, expires),
+                "--results-url", SasUrl(Results, QueueSasPermissions.Add, expires),
+                "--events-url", SasUrl(Events, QueueSasPermissions.Add, expires),
+                "--poison-url", SasUrl(Poison, QueueSasPermissions.Add, expires),
             ]
             : ["--storage", Azurite.ConnectionString];
         var process = ChildProcess.Start(dotnet,
@@ -77,13 +88,13 @@ internal sealed class AgentHarness : IAsyncDisposable
             "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--proof-contract", ProofContract,
             "--backend", "cpu", "--threads", threads.ToString(CultureInfo.InvariantCulture),
             "--visibility-seconds", visibilitySeconds.ToString(CultureInfo.InvariantCulture),
-            "--min-idle-seconds", "0.1", "--max-idle-seconds", "0.5", "--heartbeat-seconds", "30", "--progress-seconds", "1",
+            "--min-idle-seconds", "0.1", "--max-idle-seconds", "0.5", "--heartbeat-seconds", "30", "--progress-seconds", "1", "--ssh-user", sshUser,
         ]);
         _processes.Add(process);
         return process;
     }
 
-    public static JsonObject Challenge(string challengeId, byte[] seed, int difficulty, int shares) => new()
+    public static JsonObject Challenge(string challengeId, byte[] seed, int difficulty, int shares, string deadline = "2099-01-01T00:00:00Z") => new()
     {
         ["version"] = 1,
         ["type"] = "challenge",
@@ -94,7 +105,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         ["difficulty"] = difficulty,
         ["shares"] = shares,
         ["issuedAt"] = "2026-01-01T00:00:00Z",
-        ["deadline"] = "2099-01-01T00:00:00Z",
+        ["deadline"] = deadline,
         ["chainId"] = ChainId,
         ["proofContract"] = ProofContract,
         ["someFutureField"] = "ignored",
@@ -108,7 +119,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         {
             foreach (var message in (await queue.PeekMessagesAsync(32)).Value)
             {
-                if (JsonNode.Parse(message.MessageText) is JsonObject json && match(json))
+                if (JsonNode.Parse(message.Body.ToString()) is JsonObject json && match(json))
                 {
                     return json;
                 }
@@ -130,6 +141,10 @@ internal sealed class AgentHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Peeked message texts (up to 32).</summary>
+    public static async Task<string[]> PeekTextsAsync(QueueClient queue) =>
+        [.. (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString())];
+
     public async ValueTask DisposeAsync()
     {
         foreach (var process in _processes)
@@ -138,5 +153,19 @@ internal sealed class AgentHarness : IAsyncDisposable
         }
 
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>A client of one queue on Azurite, with the agent's message encoding (plain UTF-8, DESIGN §3).</summary>
+    private QueueClient Queue(string name) => new(Azurite.ConnectionString, name, AgentQueues.ClientOptions);
+
+    /// <summary>
+    /// A service SAS for one queue, as the platform issues them (DESIGN §3), signed with Azurite's well-known account key:
+    /// the agent gets the URL only, never the key.
+    /// </summary>
+    private static string SasUrl(QueueClient queue, QueueSasPermissions permissions, DateTimeOffset expires)
+    {
+        var sas = new QueueSasBuilder(permissions, expires) { QueueName = queue.Name }
+            .ToSasQueryParameters(new StorageSharedKeyCredential(AzuriteServer.AccountName, AzuriteServer.AccountKey));
+        return new UriBuilder(queue.Uri) { Query = sas.ToString() }.Uri.AbsoluteUri;
     }
 }
