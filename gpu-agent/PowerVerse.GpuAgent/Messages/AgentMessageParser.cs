@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using PowerVerse.Ethereum.Crypto;
-using PowerVerse.Ethereum.Hex;
+using Nethereum.Hex.HexConvertors.Extensions;
+using PowerVerse.GpuAgent.Signing;
 
 namespace PowerVerse.GpuAgent.Messages;
 
@@ -56,7 +56,7 @@ internal static class AgentMessageParser
 
         var difficulty = Int(root, "difficulty", 0, 256);
         var shares = Int(root, "shares", 1, 1_000_000);
-        Address? agent = root.TryGetProperty("agent", out _) ? AddressOf(root, "agent") : null;
+        var agent = root.TryGetProperty("agent", out _) ? AddressOf(root, "agent") : null;
         return new ChallengeMessage(Decimal(root, "challengeId"), Decimal(root, "vid"), seed, difficulty, shares,
             Time(root, "issuedAt"), Time(root, "deadline"), ChainId(root), AddressOf(root, "proofContract"), agent);
     }
@@ -102,30 +102,20 @@ internal static class AgentMessageParser
     private static byte[] Hex(JsonElement root, string name)
     {
         var text = String(root, name);
-        try
-        {
-            return text.StartsWith("0x", StringComparison.Ordinal) ? HexEncoding.ToBytes(text) : throw new MalformedMessageException($"'{name}' must be 0x-prefixed hex");
-        }
-        catch (HexFormatException e)
-        {
-            throw new MalformedMessageException($"'{name}' is not hex: {e.Message}", e);
-        }
+        return text.StartsWith("0x", StringComparison.Ordinal) && text.Length % 2 == 0 && text[2..].IsHex()
+            ? text.HexToByteArray()
+            : throw new MalformedMessageException($"'{name}' must be 0x and an even number of hex digits");
     }
 
-    private static Address AddressOf(JsonElement root, string name) =>
-        Address.TryParse(String(root, name), out var address) ? address : throw new MalformedMessageException($"'{name}' is not an address");
+    private static string AddressOf(JsonElement root, string name) =>
+        AgentAddress.TryNormalize(String(root, name), out var address) ? address : throw new MalformedMessageException($"'{name}' is not an address");
 
-    /// <summary>ISO 8601 UTC per DESIGN §3; a number is read as unix seconds (ERC-4907's <c>expires</c>).</summary>
+    /// <summary>DESIGN §3: times are ISO 8601 UTC with 'Z' only; unix seconds, offsets or any other form are malformed.</summary>
     private static DateTimeOffset Time(JsonElement root, string name)
     {
         var value = Field(root, name);
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var seconds) && seconds >= 0 && seconds < 253402300800)
-        {
-            return DateTimeOffset.FromUnixTimeSeconds(seconds);
-        }
-
-        return value.ValueKind == JsonValueKind.String && DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+        return value.ValueKind == JsonValueKind.String && IsoUtc.TryParse(value.GetString()!, out var time)
             ? time
-            : throw new MalformedMessageException($"'{name}' must be an ISO 8601 time");
+            : throw new MalformedMessageException($"'{name}' must be an ISO 8601 UTC time ending in Z, such as 2026-11-29T01:00:00Z");
     }
 }

@@ -1,9 +1,8 @@
 using System.Numerics;
-using PowerVerse.Ethereum.Crypto;
 
 namespace PowerVerse.GpuAgent.Messages;
 
-/// <summary>A <c>challenge</c> on the agent's queue (DESIGN §3), of kind <c>keccak-shares</c>.</summary>
+/// <summary>A <c>challenge</c> on the agent's queue (DESIGN §3), of kind <c>keccak-shares</c>; addresses in lowercase 0x form.</summary>
 internal sealed record ChallengeMessage(
     BigInteger ChallengeId,
     BigInteger Vid,
@@ -13,5 +12,5 @@ internal sealed record ChallengeMessage(
     DateTimeOffset IssuedAt,
     DateTimeOffset Deadline,
     BigInteger ChainId,
-    Address ProofContract,
-    Address? Agent) : IAgentMessage;
+    string ProofContract,
+    string? Agent) : IAgentMessage;
