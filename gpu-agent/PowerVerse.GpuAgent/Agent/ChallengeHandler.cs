@@ -1,39 +1,53 @@
 using System.Globalization;
+using Azure.Storage.Queues.Models;
 using PowerVerse.GpuAgent.Backends;
 using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Proof;
 using PowerVerse.GpuAgent.Signing;
-using PowerVerse.Storage.Queues;
 
 namespace PowerVerse.GpuAgent.Agent;
 
 /// <summary>
-/// Solves one challenge under a <see cref="QueueMessageLease"/> (renewed while it runs), signs the EIP-712 ProofResult, posts the result and only
-/// then deletes the challenge. Stopped mid-solve, it makes the challenge visible again instead: never lost.
+/// Solves one challenge under a <see cref="QueueMessageLease"/> (renewed while it runs), signs the EIP-712 ProofResult, posts the
+/// result and only then deletes the challenge. Stopped mid-solve, it makes the challenge visible again instead: never lost.
+/// At the challenge's deadline it stops and drops the challenge without a result (DESIGN §3: the platform records the miss),
+/// so one challenge too hard for this hardware never blocks the ones behind it.
 /// </summary>
 internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, IProofSolver solver, AgentSettings settings, AgentLog log, TimeProvider time)
 {
+    /// <summary>The longest a timer runs (uint.MaxValue − 1 ms, about 49 days); a deadline further out needs none.</summary>
+    private static readonly TimeSpan MaxTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     public async Task HandleAsync(QueueMessage message, ChallengeMessage challenge, CancellationToken stopping)
     {
         var id = challenge.ChallengeId.ToString(CultureInfo.InvariantCulture);
-        if (challenge.Deadline <= time.GetUtcNow())
+        await using var lease = new QueueMessageLease(queues.Challenges, message, settings.Visibility, time);
+        var left = challenge.Deadline - time.GetUtcNow();
+        if (left <= TimeSpan.Zero)
         {
-            log.Warn("late", $"challenge={id} deadline={challenge.Deadline:O} solving anyway; the platform decides");
+            await DropAsync(lease, id, challenge, "the deadline passed before solving started");
+            return;
         }
 
-        await using var lease = new QueueMessageLease(queues.Challenges, message, settings.Visibility, time);
+        using var deadline = new CancellationTokenSource(left < MaxTimer ? left : Timeout.InfiniteTimeSpan, time);
+        using var solving = CancellationTokenSource.CreateLinkedTokenSource(stopping, deadline.Token);
         var startedAt = (ulong)time.GetUtcNow().ToUnixTimeSeconds();
-        log.Info("challenge", $"challenge={id} vid={challenge.Vid} difficulty={challenge.Difficulty} shares={challenge.Shares} message={message.MessageId}");
+        log.Info("challenge", $"challenge={id} vid={challenge.Vid} difficulty={challenge.Difficulty} shares={challenge.Shares} deadline={IsoUtc.Format(challenge.Deadline)} message={message.MessageId}");
         ProofSolution solution;
         try
         {
-            var proof = new ProofChallenge(challenge.Seed, signer.Address.ToBytes(), challenge.Difficulty, challenge.Shares);
-            solution = await solver.SolveAsync(proof, new ProgressReporter(id, log, time, settings.ProgressEvery), stopping);
+            var proof = new ProofChallenge(challenge.Seed, signer.AddressBytes, challenge.Difficulty, challenge.Shares);
+            solution = await solver.SolveAsync(proof, new ProgressReporter(id, log, time, settings.ProgressEvery), solving.Token);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             await lease.AbandonAsync(TimeSpan.Zero, CancellationToken.None);
             log.Info("released", $"challenge={id} message={message.MessageId} visible again for another run");
+            return;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            await DropAsync(lease, id, challenge, "the deadline passed while solving");
             return;
         }
         catch (Exception e) when (e is NonceSpaceExhaustedException or Backends.Cuda.CudaException)
@@ -44,9 +58,9 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
         }
 
         var finishedAt = (ulong)time.GetUtcNow().ToUnixTimeSeconds();
-        var typed = AgentSigner.ProofResult(settings.ChainId, settings.ProofContract, challenge.ChallengeId, challenge.Vid, challenge.Seed, solution.Nonces, startedAt, finishedAt);
-        var signature = signer.Sign(typed).ToHex();
-        var result = ResultMessage.Create(challenge, signer.Address.ToLowerHex(), solution, startedAt, finishedAt, solver, signature);
+        var signature = signer.SignProofResult(
+            settings.ChainId, settings.ProofContract, challenge.ChallengeId, challenge.Vid, challenge.Seed, solution.Nonces, startedAt, finishedAt);
+        var result = ResultMessage.Create(challenge, signer.Address, solution, startedAt, finishedAt, solver, signature);
 
         // Post first, delete after: a crash in between re-solves the challenge (a duplicate result), never loses it.
         await queues.Results.SendMessageAsync(result.ToJsonString(), cancellationToken: CancellationToken.None);
@@ -57,5 +71,11 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
 
         await lease.CompleteAsync(CancellationToken.None);
         log.Info("result", $"challenge={id} nonces={solution.Nonces.Count} hashes={solution.Hashes} seconds={finishedAt - startedAt} backend={solver.Backend}");
+    }
+
+    private async Task DropAsync(QueueMessageLease lease, string id, ChallengeMessage challenge, string why)
+    {
+        await lease.CompleteAsync(CancellationToken.None);
+        log.Warn("dropped", $"challenge={id} deadline={IsoUtc.Format(challenge.Deadline)} reason=\"{why}\"; no result is posted, the platform records the miss");
     }
 }
