@@ -15,7 +15,10 @@ internal sealed class CpuSolver(int threads = 0, CpuKernelKind? kind = null, ulo
 
     public string Backend => "cpu";
 
-    public string Device => $"{Environment.ProcessorCount} cores, {Kind} keccak";
+    /// <summary>The threads this solver really runs (DESIGN §3's <c>device</c>), not the machine's core count.</summary>
+    public int Threads => _threads;
+
+    public string Device => $"cpu {Kind} keccak x{_threads} threads ({Environment.ProcessorCount} cores)";
 
     public async Task<ProofSolution> SolveAsync(ProofChallenge challenge, IProgress<ulong>? progress, CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-using PowerVerse.Ethereum.Crypto;
+using PowerVerse.Domain.Hashing;
 using PowerVerse.GpuAgent.Backends.Cpu;
 using PowerVerse.GpuAgent.Proof;
 
@@ -56,5 +56,24 @@ public sealed class CpuSolverTests
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => solver.SolveAsync(challenge, null, cts.Token));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Device_ExplicitThreads_ReportsTheThreadsItRuns(int threads)
+    {
+        using var solver = new CpuSolver(threads: threads);
+
+        Assert.Equal(threads, solver.Threads);
+        Assert.Contains($"x{threads} threads", solver.Device, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Device_DefaultThreads_IsOnePerCore()
+    {
+        using var solver = new CpuSolver();
+
+        Assert.Contains($"x{Environment.ProcessorCount} threads", solver.Device, StringComparison.Ordinal);
     }
 }
