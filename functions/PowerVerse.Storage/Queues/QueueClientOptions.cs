@@ -1,6 +1,0 @@
-namespace PowerVerse.Storage.Queues;
-
-public class QueueClientOptions : StorageClientOptions
-{
-    public QueueMessageEncoding MessageEncoding { get; set; } = QueueMessageEncoding.None;
-}
