@@ -7,5 +7,6 @@ internal static class BenchmarkRegistry
     [
         new AgentHashRateBenchmark(),
         new CryptoBenchmark(),
+        new SenderBenchmark(),
     ];
 }
