@@ -59,6 +59,8 @@ const seed = {
   ],
   slashBps: 1000,
   unbondingSeconds: 86400,
+  disputeWindowSeconds: 3600, // after a rental ends, only the challenger settles for an hour (>= the proof deadline)
+  challengeCooldownSeconds: 600, // per VID and requester, between two challenges
 };
 
 function log(message) {
@@ -110,16 +112,16 @@ async function main() {
   const treasury = env.PV_TREASURY ?? contracts.PowerTimelock;
   const params = await deploy("PowerParams", contracts.PowerTimelock, treasury);
   await deploy("HardwareRegistry", contracts.PowerParams, fwd);
-  await deploy("ResourceRegistry", contracts.HardwareRegistry, fwd);
+  const resources = await deploy("ResourceRegistry", contracts.HardwareRegistry, fwd);
   const usage = await deploy("UsageRights", contracts.ResourceRegistry, deployerAddress, fwd);
   const revenue = await deploy("RevenueRights", deployerAddress, fwd);
-  const market = await deploy(
-    "ComputeMarket", contracts.PowerParams, contracts.UsageRights, contracts.RevenueRights, contracts.PowerVerseCoin,
-    deployerAddress, fwd,
-  );
   const proof = await deploy("ProofOfCompute", contracts.PowerParams, contracts.UsageRights, deployerAddress, fwd);
   const staking = await deploy(
     "ProviderStaking", contracts.PowerVerseCoin, contracts.PowerParams, contracts.UsageRights, deployerAddress, fwd,
+  );
+  const market = await deploy(
+    "ComputeMarket", contracts.PowerParams, contracts.UsageRights, contracts.RevenueRights, contracts.PowerVerseCoin,
+    contracts.ProviderStaking, deployerAddress, fwd,
   );
   const dividends = await deploy("DividendDistributor", deployerAddress, fwd);
 
@@ -128,6 +130,7 @@ async function main() {
   const CHALLENGER_ROLE = id("CHALLENGER_ROLE");
   const SETTLER_ROLE = id("SETTLER_ROLE");
   const ADMIN = "0x" + "00".repeat(32);
+  await send(resources.bindUsageRights(contracts.UsageRights));
   await send(usage.grantRole(MARKET_ROLE, contracts.ComputeMarket));
   await send(revenue.grantRole(MARKET_ROLE, contracts.ComputeMarket));
   for (const c of [market, proof, staking]) await send(c.grantRole(CHALLENGER_ROLE, roles.challenger));
@@ -186,6 +189,8 @@ async function seedThroughGovernance({ provider, local, governor, params, contra
   for (const [typeId, amount] of seed.minStakes) add("setMinStake", typeId, amount);
   add("setSlashRate", seed.slashBps);
   add("setUnbondingPeriod", seed.unbondingSeconds);
+  add("setDisputeWindow", seed.disputeWindowSeconds);
+  add("setChallengeCooldown", seed.challengeCooldownSeconds);
 
   const targets = calls.map(() => contracts.PowerParams);
   const values = calls.map(() => 0n);

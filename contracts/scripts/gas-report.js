@@ -103,8 +103,12 @@ async function report(provider, manifest) {
   const pvcAddress = manifest.contracts.PowerVerseCoin;
 
   const send = async (p) => (await p).wait();
-  await measure("register HID", hardware.register(1, keccak256("0x01"), agentWallet.address));
-  await measure("create VID", resources.create(1, 10000, 8, 16384, 200));
+  // After a rental ends, only the challenger settles during the dispute window: the settler waits it out.
+  const disputeWindow = Number(await at("PowerParams", provider4).disputeWindow());
+  await measure("register HID", hardware.register(1, keccak256("0x01"), agentWallet.address, 32, 131072));
+  await send(at("PowerVerseCoin", provider4).approve(manifest.contracts.ProviderStaking, 2n ** 255n));
+  await measure("stake (the minimum, on a fresh HID)", at("ProviderStaking", provider4).stake(1, parseEther("1000")));
+  await measure("create VID", resources.create(1, 2500, 8, 16384, 200));
   await measure("create UID", usage.create(1, 86400));
   await measure(
     "first listing (with RID mint)",
@@ -166,7 +170,7 @@ async function report(provider, manifest) {
     proof.connect(challenger).submitResult(challengeId, nonces, 1, 2, 1500, Signature.from(proofSignature).serialized),
   );
 
-  await provider.send("evm_increaseTime", [86400]);
+  await provider.send("evm_increaseTime", [86400 + disputeWindow]);
   await provider.send("evm_mine", []);
   await measure("settle, the first one the suite ever does", market.connect(settler).settle(1));
   await measure("settle, a later rental (first income of its VID)", market.connect(settler).settle(2));
@@ -177,7 +181,7 @@ async function report(provider, manifest) {
   await send(usage.create(1, 86400));
   await send(market.list(5, pvcAddress, parseEther("100")));
   await send(market.connect(buyer).buy(5, pvcAddress, parseEther("100")));
-  await provider.send("evm_increaseTime", [86400]);
+  await provider.send("evm_increaseTime", [86400 + disputeWindow]);
   await provider.send("evm_mine", []);
   await measure("settle, a later rental of the same VID", market.connect(settler).settle(5));
   await measure("RID claim, a later one on the same VID", at("RevenueRights", provider4).claim(1, pvcAddress));

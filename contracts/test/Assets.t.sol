@@ -15,7 +15,7 @@ contract AssetsTest is Fixture {
         VM.expectEmit();
         emit IPowerVerseAssets.HardwareRegistered(1, provider, RTX_4090, keccak256("gpu-0"), agent);
         VM.prank(provider);
-        uint256 hid = hardware.register(RTX_4090, keccak256("gpu-0"), agent);
+        uint256 hid = hardware.register(RTX_4090, keccak256("gpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB);
         assertEq(hid, 1, "first id");
         assertEq(hardware.ownerOf(hid), provider, "owner");
         IPowerVerseAssets.Hardware memory hw = hardware.hardware(hid);
@@ -32,14 +32,21 @@ contract AssetsTest is Fixture {
             abi.encodeWithSelector(IPowerVerseAssets.HardwareRegistryDeviceRegistered.selector, keccak256("gpu-0"))
         );
         VM.prank(stranger);
-        hardware.register(GTX_1050, keccak256("gpu-0"), agent);
+        hardware.register(GTX_1050, keccak256("gpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB);
     }
 
     function test_register_unknownModelOrZeroAgent_reverts() public {
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseParams.PowerParamsUnknownGpuModel.selector, 99));
-        hardware.register(99, keccak256("gpu-0"), agent);
+        hardware.register(99, keccak256("gpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB);
         VM.expectRevert(IPowerVerseAssets.HardwareRegistryZeroAgent.selector);
-        hardware.register(GTX_1050, keccak256("gpu-0"), address(0));
+        hardware.register(GTX_1050, keccak256("gpu-0"), address(0), HOST_VCPUS, HOST_MEMORY_MIB);
+    }
+
+    function test_register_zeroCapacity_reverts() public {
+        VM.expectRevert(IPowerVerseAssets.HardwareRegistryZeroCapacity.selector);
+        hardware.register(GTX_1050, keccak256("gpu-0"), agent, 0, HOST_MEMORY_MIB);
+        VM.expectRevert(IPowerVerseAssets.HardwareRegistryZeroCapacity.selector);
+        hardware.register(GTX_1050, keccak256("gpu-0"), agent, HOST_VCPUS, 0);
     }
 
     function test_setAgent_ownerOnly() public {
@@ -58,7 +65,11 @@ contract AssetsTest is Fixture {
     }
 
     function test_register_relayed_mintsToSigner() public {
-        relay(providerKey, address(hardware), abi.encodeCall(hardware.register, (H100, keccak256("gpu-9"), agent)));
+        relay(
+            providerKey,
+            address(hardware),
+            abi.encodeCall(hardware.register, (H100, keccak256("gpu-9"), agent, HOST_VCPUS, HOST_MEMORY_MIB))
+        );
         assertEq(hardware.ownerOf(1), provider, "signer owns it, not the relayer");
     }
 

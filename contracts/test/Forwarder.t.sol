@@ -7,7 +7,7 @@ import {Fixture} from "./utils/Fixture.sol";
 /// @notice ERC-2771 relaying: the signer acts, a replayed, expired, forged or untrusted request is refused.
 contract ForwarderTest is Fixture {
     function _registerCall(bytes32 device) private view returns (bytes memory) {
-        return abi.encodeCall(hardware.register, (GTX_1050, device, agent));
+        return abi.encodeCall(hardware.register, (GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB));
     }
 
     function test_execute_signedRequest_actsAsSigner() public {
@@ -77,6 +77,7 @@ contract ForwarderTest is Fixture {
 
     function test_relayedActions_everyUserAction() public {
         relay(providerKey, address(hardware), _registerCall("d1"));
+        relay(providerKey, address(staking), abi.encodeCall(staking.stake, (1, MIN_STAKE)));
         relay(providerKey, address(resources), abi.encodeCall(resources.create, (1, 10_000, 8, 16_384, 200)));
         relay(providerKey, address(usage), abi.encodeCall(usage.create, (1, DAY)));
         (address[] memory who, uint256[] memory shares) = beneficiaries();
@@ -89,11 +90,11 @@ contract ForwarderTest is Fixture {
         relay(buyerKey, address(proof), abi.encodeCall(proof.requestChallenge, (1)));
         relay(providerKey, address(market), abi.encodeCall(market.listShares, (1, 100, address(pvc), 1 ether)));
         relay(traderKey, address(market), abi.encodeCall(market.buyShares, (1, 40, address(pvc), 1 ether)));
-        VM.warp(block.timestamp + DAY);
+        VM.warp(block.timestamp + DAY + DISPUTE_WINDOW);
         relay(traderKey, address(market), abi.encodeCall(market.settle, (1)));
         relay(traderKey, address(revenue), abi.encodeCall(revenue.claim, (1, address(pvc))));
         relay(providerKey, address(pvc), abi.encodeCall(pvc.transfer, (stranger, 1 ether)));
-        assertEq(usage.userExpires(1), block.timestamp, "rented by the buyer");
+        assertEq(usage.userExpires(1) + DISPUTE_WINDOW, block.timestamp, "rented by the buyer");
         assertEq(revenue.balanceOf(trader, 1), 40, "shares bought");
         assertEq(pvc.balanceOf(stranger), 1 ether, "PVC transfer relayed");
         assertEq(proof.count(), 1, "challenge requested");

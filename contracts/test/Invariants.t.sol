@@ -67,6 +67,8 @@ contract InvariantsTest is Fixture {
         uint256 uid = uids[r % uids.length];
         IPowerVerseMarket.Order memory order = market.orderOf(uid);
         if (order.state != IPowerVerseMarket.OrderState.Escrowed || block.timestamp < order.end) return;
+        // In the dispute window only the challenger settles; after it anyone does.
+        if (block.timestamp < order.end + DISPUTE_WINDOW) VM.prank(challenger);
         market.settle(uid);
     }
 

@@ -173,7 +173,7 @@ contract MarketTest is Fixture {
 
     function test_settle_paysFeeBurnAndIncome() public {
         (, uint256 vid, uint256 uid) = rentedUsage(keccak256("gpu-0"));
-        VM.warp(block.timestamp + DAY);
+        VM.warp(settleableAt(uid));
         uint256 supplyBefore = pvc.totalSupply();
         uint256 fee = (PRICE * FEE_BPS) / 10_000;
         uint256 burned = (fee * BURN_BPS) / 10_000;
@@ -196,7 +196,7 @@ contract MarketTest is Fixture {
         firstListing(uid, address(usd), 50e6);
         VM.prank(buyer);
         market.buy(uid, address(usd), 50e6);
-        VM.warp(block.timestamp + DAY);
+        VM.warp(settleableAt(uid));
         market.settle(uid);
         uint256 fee = (50e6 * 400) / 10_000;
         assertEq(usd.balanceOf(treasury), fee, "whole discounted fee to treasury");
@@ -215,7 +215,7 @@ contract MarketTest is Fixture {
         market.refund(uid, DAY / 4, keccak256("proof 7 missed"));
         assertEq(pvc.balanceOf(buyer), before + PRICE / 4, "refund");
         _escrowInvariant(address(pvc));
-        VM.warp(block.timestamp + DAY);
+        VM.warp(settleableAt(uid));
         market.settle(uid);
         (,, uint256 refunded,) = market.totals(address(pvc));
         assertEq(refunded, PRICE / 4, "refunded total");
@@ -251,7 +251,7 @@ contract MarketTest is Fixture {
         (,, uint256 uid) = rentedUsage(keccak256("gpu-0"));
         VM.prank(challenger);
         market.refund(uid, DAY, bytes32(0));
-        VM.warp(block.timestamp + DAY);
+        VM.warp(settleableAt(uid));
         market.settle(uid);
         assertEq(pvc.balanceOf(treasury), 0, "no fee");
         _escrowInvariant(address(pvc));
@@ -331,7 +331,7 @@ contract MarketTest is Fixture {
             market.refund(uid, down, bytes32(0));
         }
         _escrowInvariant(token);
-        VM.warp(block.timestamp + DAY);
+        VM.warp(settleableAt(uid));
         market.settle(uid);
         _escrowInvariant(token);
         uint256 paid = buyerBefore - _balance(token, buyer);

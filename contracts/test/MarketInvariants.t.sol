@@ -18,7 +18,7 @@ contract MarketInvariantsTest is Fixture {
             firstListing(createUsage(vids[i]), address(pvc), PRICE);
         }
         handler = new MarketHandler(
-            market, usage, revenue, provider, challenger, [address(pvc), address(usd)], vids,
+            market, usage, revenue, provider, challenger, DISPUTE_WINDOW, [address(pvc), address(usd)], vids,
             [provider, holder2, trader, buyer], [buyer, trader]
         );
         VM.prank(trader);

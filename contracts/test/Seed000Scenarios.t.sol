@@ -17,8 +17,11 @@ contract Seed000ScenariosTest is Fixture {
     /// 算力提供者创建GPU对应的Token，确定链上唯一ID：HID
     function _providerCreatesGpuTokenHid() internal {
         VM.prank(provider);
-        hid = hardware.register(GTX_1050, keccak256("GPU-5f1b2c3d GTX 1050"), agent);
+        hid = hardware.register(GTX_1050, keccak256("GPU-5f1b2c3d GTX 1050"), agent, HOST_VCPUS, HOST_MEMORY_MIB);
         assertEq(hardware.ownerOf(hid), provider, "provider holds the HID");
+        // The provider stakes the minimum of the compute type, which listing and buying require (DESIGN.md §2).
+        VM.prank(provider);
+        staking.stake(hid, MIN_STAKE);
         assertEq(hardware.hardware(hid).gpuModel, GTX_1050, "GTX 1050 from the DAO list");
     }
 
@@ -79,7 +82,7 @@ contract Seed000ScenariosTest is Fixture {
 
     /// 收益权持有者 发起结账请求，获取当前收益
     function _revenueHoldersSettleAndClaim() internal {
-        VM.warp(usage.userExpires(uid));
+        VM.warp(settleableAt(uid));
         VM.prank(holder2);
         market.settle(uid);
         uint256 owed = revenue.claimable(vid, address(pvc), holder2);
@@ -195,7 +198,7 @@ contract Seed000ScenariosTest is Fixture {
         pvc.transfer(stranger, PRICE);
         VM.prank(stranger);
         market.buy(uid, address(pvc), PRICE);
-        VM.warp(usage.userExpires(uid));
+        VM.warp(settleableAt(uid));
         market.settle(uid);
     }
 

@@ -10,7 +10,7 @@ contract StakingTest is Fixture {
 
     function setUp() public override {
         super.setUp();
-        hid = registerHardware(keccak256("gpu-0"));
+        hid = registerBareHardware(keccak256("gpu-0"));
     }
 
     function _stake(uint256 amount) private {
@@ -37,11 +37,15 @@ contract StakingTest is Fixture {
         _stake(1);
         VM.prank(provider);
         hardware.transferFrom(provider, buyer, hid);
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotHardwareOwner.selector, hid, provider)
+        );
+        _stake(1);
         VM.prank(buyer);
         pvc.approve(address(staking), 1);
-        VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotStaker.selector, hid, buyer));
         VM.prank(buyer);
         staking.stake(hid, 1);
+        assertEq(staking.stakeOf(hid).amount, 2, "the stake belongs to the HID");
     }
 
     function test_unstake_unbondThenWithdraw() public {
@@ -67,10 +71,14 @@ contract StakingTest is Fixture {
 
     function test_unstake_invalid_reverts() public {
         _stake(MIN_STAKE);
-        VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotStaker.selector, hid, stranger));
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotHardwareOwner.selector, hid, stranger)
+        );
         VM.prank(stranger);
         staking.requestUnstake(hid, 1);
-        VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotStaker.selector, hid, stranger));
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotHardwareOwner.selector, hid, stranger)
+        );
         VM.prank(stranger);
         staking.withdraw(hid);
         VM.startPrank(provider);
@@ -90,13 +98,15 @@ contract StakingTest is Fixture {
         firstListing(uid, address(pvc), PRICE);
         VM.prank(buyer);
         market.buy(uid, address(pvc), PRICE);
-        VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingRented.selector, hid, vid));
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingLocked.selector, hid, settleableAt(uid))
+        );
         VM.prank(provider);
         staking.requestUnstake(hid, 1);
-        VM.warp(block.timestamp + DAY);
+        VM.warp(settleableAt(uid));
         VM.prank(provider);
         staking.requestUnstake(hid, 1);
-        assertEq(staking.stakeOf(hid).unbonding, 1, "allowed after the rental");
+        assertEq(staking.stakeOf(hid).unbonding, 1, "allowed after the rental and its dispute window");
     }
 
     function test_slash_stakeThenUnbonding_toTreasury() public {
@@ -130,7 +140,7 @@ contract StakingTest is Fixture {
 
     function test_stake_relayed() public {
         relay(providerKey, address(staking), abi.encodeCall(staking.stake, (hid, MIN_STAKE)));
-        assertEq(staking.stakeOf(hid).staker, provider, "signer is the staker");
+        assertEq(staking.stakeOf(hid).amount, MIN_STAKE, "staked by the signer");
     }
 
     function testFuzz_slash_neverCreatesOrLosesPvc(uint96 amount, uint96 unbond, uint16 rate) public {

@@ -9,7 +9,8 @@ import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 
 /// @title HID — one ERC-721 per physical GPU (DESIGN.md §2).
 /// @notice Holds the GPU model (from the DAO list), its compute type, keccak256(device UUID) — unique, so a device
-/// cannot be registered twice — and the agent address that signs the device's proofs.
+/// cannot be registered twice — the agent address that signs the device's proofs, and the vCPUs and memory of the
+/// host that its resources (VIDs) share out.
 contract HardwareRegistry is ERC721, PowerVerseContext, IPowerVerseAssets {
     IPowerVerseParams private immutable _params;
     uint256 private _lastId;
@@ -27,14 +28,28 @@ contract HardwareRegistry is ERC721, PowerVerseContext, IPowerVerseAssets {
     /// @param gpuModel a GPU model id from the DAO list.
     /// @param deviceHash keccak256 of the device UUID.
     /// @param agent the address whose EIP-712 signatures prove this device's work.
-    /// @dev Requirements: the GPU model exists; the device is not registered; the agent is not the zero address.
-    function register(uint32 gpuModel, bytes32 deviceHash, address agent) external returns (uint256 hid) {
+    /// @param vcpus the host's vCPUs that the HID's resources may share out.
+    /// @param memoryMiB the host's memory that the HID's resources may share out.
+    /// @dev Requirements: the GPU model exists; the device is not registered; the agent is not the zero address;
+    /// vcpus and memoryMiB are not 0.
+    function register(uint32 gpuModel, bytes32 deviceHash, address agent, uint16 vcpus, uint32 memoryMiB)
+        external
+        returns (uint256 hid)
+    {
         if (agent == address(0)) revert HardwareRegistryZeroAgent();
+        if (vcpus == 0 || memoryMiB == 0) revert HardwareRegistryZeroCapacity();
         if (_hidOfDevice[deviceHash] != 0) revert HardwareRegistryDeviceRegistered(deviceHash);
         uint32 computeType = _params.gpuModelComputeType(gpuModel);
         address provider = _msgSender();
         hid = ++_lastId;
-        _hardware[hid] = Hardware({gpuModel: gpuModel, computeType: computeType, agent: agent, deviceHash: deviceHash});
+        _hardware[hid] = Hardware({
+            gpuModel: gpuModel,
+            computeType: computeType,
+            agent: agent,
+            deviceHash: deviceHash,
+            vcpus: vcpus,
+            memoryMiB: memoryMiB
+        });
         _hidOfDevice[deviceHash] = hid;
         _mint(provider, hid);
         emit HardwareRegistered(hid, provider, gpuModel, deviceHash, agent);

@@ -19,15 +19,23 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
 
     ResourceRegistry private immutable _resources;
     uint256 private _lastId;
-    mapping(uint256 uid => uint256 vid) private _vids;
+    mapping(uint256 uid => Binding binding) private _bindings;
     mapping(uint256 uid => Rental rental) private _rentals;
     mapping(uint256 vid => uint256 uid) private _boundUid;
+    mapping(uint256 vid => uint64 end) private _earlierRentalsEnd;
 
-    /// @dev One slot: duration (uint32 seconds = up to 136 years), expires (0 until rented) and the user.
+    /// @dev One slot: duration (uint32 seconds = up to 136 years), expires (0 until rented; uint40 seconds reach the
+    /// year 36812) and the user.
     struct Rental {
         uint32 duration;
-        uint64 expires;
+        uint40 expires;
         address user;
+    }
+
+    /// @dev One slot: the VID of a UID and the HID of that VID (ids are counters, far below 2^128).
+    struct Binding {
+        uint128 vid;
+        uint128 hid;
     }
 
     constructor(ResourceRegistry resources_, address admin, address forwarder)
@@ -46,41 +54,48 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
         if (duration == 0) revert UsageRightsZeroDuration();
         uint256 bound = _boundUid[vid];
         if (_isLive(bound)) revert UsageRightsResourceBound(vid, bound);
+        // The rental of the UID bound so far has ended; remember its end, which keeps the HID's stake locked.
+        uint40 ended = _rentals[bound].expires;
+        if (ended > _earlierRentalsEnd[vid]) _earlierRentalsEnd[vid] = ended;
         uid = ++_lastId;
-        _vids[uid] = vid;
+        _bindings[uid] = Binding({vid: uint128(vid), hid: uint128(_resources.hidOf(vid))});
         _rentals[uid] = Rental({duration: duration, expires: 0, user: address(0)});
         _boundUid[vid] = uid;
         _mint(provider, uid);
         emit UsageRightCreated(uid, vid, provider, duration);
     }
 
-    /// @notice Burns a UID that was never rented, which frees its VID.
-    /// @dev Requirements: the caller owns the UID; it was never rented.
+    /// @notice Burns a UID that was never rented, which frees its VID. The VID's owner decides its UIDs, so it may
+    /// retire a UID that another account (e.g. the VID's previous owner) holds.
+    /// @dev Requirements: the caller owns the UID or its VID; it was never rented.
     function retire(uint256 uid) external {
         address caller = _msgSender();
-        if (_requireOwned(uid) != caller) revert UsageRightsNotOwner(uid, caller);
+        uint256 vid = _bindings[uid].vid;
+        if (_requireOwned(uid) != caller && _resources.ownerOf(vid) != caller) {
+            revert UsageRightsNotOwner(uid, caller);
+        }
         if (_rentals[uid].expires != 0) revert UsageRightsAlreadyRented(uid);
-        uint256 vid = _vids[uid];
         if (_boundUid[vid] == uid) delete _boundUid[vid];
         _burn(uid);
         emit UsageRightRetired(uid, vid);
     }
 
     /// @notice Makes `user` the user of a UID from now until now + its duration (the market calls this on a sale,
-    /// after checking that `seller`, who listed it, still owns it).
+    /// after checking that `seller`, who listed it, still owns it). Returns the UID's VID and HID.
     /// @dev Requirements: the caller has MARKET_ROLE; the UID exists, is owned by `seller` and was never rented.
     function rentTo(uint256 uid, address seller, address user)
         external
         onlyRole(MARKET_ROLE)
-        returns (uint256 vid, uint64 expires)
+        returns (uint256 vid, uint256 hid, uint64 expires)
     {
         if (_requireOwned(uid) != seller) revert UsageRightsNotOwner(uid, seller);
         Rental storage rental = _rentals[uid];
         if (rental.expires != 0) revert UsageRightsAlreadyRented(uid);
-        expires = uint64(block.timestamp) + rental.duration;
-        rental.expires = expires;
+        uint40 end = uint40(block.timestamp) + rental.duration;
+        rental.expires = end;
         rental.user = user;
-        vid = _vids[uid];
+        Binding memory binding = _bindings[uid];
+        (vid, hid, expires) = (binding.vid, binding.hid, end);
         emit UpdateUser(uid, user, expires);
     }
 
@@ -107,20 +122,34 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
     function usageRight(uint256 uid) external view returns (UsageRight memory) {
         _requireOwned(uid);
         Rental memory rental = _rentals[uid];
-        return UsageRight({vid: _vids[uid], duration: rental.duration, expires: rental.expires, user: rental.user});
+        return UsageRight({vid: _bindings[uid].vid, duration: rental.duration, expires: rental.expires, user: rental.user});
     }
 
     /// @notice The VID of a UID.
     /// @dev Requirements: the UID exists.
     function vidOf(uint256 uid) external view returns (uint256) {
         _requireOwned(uid);
-        return _vids[uid];
+        return _bindings[uid].vid;
+    }
+
+    /// @notice The HID of a UID's VID.
+    /// @dev Requirements: the UID exists.
+    function hidOf(uint256 uid) external view returns (uint256) {
+        _requireOwned(uid);
+        return _bindings[uid].hid;
     }
 
     /// @notice The live UID bound to a VID, or 0 when the VID is free (scenario 2).
     function liveUidOf(uint256 vid) external view returns (uint256) {
         uint256 uid = _boundUid[vid];
         return _isLive(uid) ? uid : 0;
+    }
+
+    /// @notice The latest end of any rental of a VID (0 when it was never rented; may lie in the past).
+    function rentedUntil(uint256 vid) external view returns (uint64) {
+        uint64 current = _rentals[_boundUid[vid]].expires;
+        uint64 earlier = _earlierRentalsEnd[vid];
+        return current > earlier ? current : earlier;
     }
 
     /// @notice Whether a VID is rented right now.

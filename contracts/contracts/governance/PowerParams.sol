@@ -11,6 +11,9 @@ import {IPowerVerseParams} from "../interfaces/IPowerVerseParams.sol";
 contract PowerParams is Ownable, IPowerVerseParams {
     uint16 private constant _MAX_BPS = 10_000;
 
+    /// @notice The longest dispute window, proof deadline and challenge cooldown governance may set.
+    uint32 public constant MAX_PERIOD_SECONDS = 30 days;
+
     mapping(uint32 computeType => string name) private _computeTypes;
     mapping(uint32 gpuModel => GpuModel model) private _gpuModels;
     mapping(uint32 computeType => ProofParams[] versions) private _proofParams;
@@ -23,6 +26,9 @@ contract PowerParams is Ownable, IPowerVerseParams {
     uint16 private _slashBps;
     uint32 private _unbondingSeconds;
     address private _treasury;
+    uint32 private _disputeWindowSeconds;
+    uint32 private _maxProofDeadlineSeconds;
+    uint32 private _challengeCooldownSeconds;
 
     /// @param timelock the owner: the TimelockController executing Governor proposals.
     /// @param treasury_ receives platform fees and slashed stake.
@@ -55,17 +61,22 @@ contract PowerParams is Ownable, IPowerVerseParams {
     }
 
     /// @notice Adds a new version of the proof parameters of a compute type; earlier versions stay as they were.
+    /// The dispute window is never shorter than the longest proof deadline ever added.
     /// @dev Requirements: caller is the owner; the compute type exists; 1 <= difficulty <= 64; shares >= 1;
-    /// deadline >= 1 second.
+    /// 1 second <= deadline <= MAX_PERIOD_SECONDS.
     function addProofParams(uint32 computeType, uint8 difficulty, uint16 shares, uint32 deadlineSeconds)
         external
         onlyOwner
         returns (uint32 version)
     {
         _requireComputeType(computeType);
-        if (difficulty == 0 || difficulty > 64 || shares == 0 || deadlineSeconds == 0) {
+        if (
+            difficulty == 0 || difficulty > 64 || shares == 0 || deadlineSeconds == 0
+                || deadlineSeconds > MAX_PERIOD_SECONDS
+        ) {
             revert PowerParamsInvalidProofParams(difficulty, shares, deadlineSeconds);
         }
+        if (deadlineSeconds > _maxProofDeadlineSeconds) _maxProofDeadlineSeconds = deadlineSeconds;
         ProofParams[] storage versions = _proofParams[computeType];
         versions.push(ProofParams({difficulty: difficulty, shares: shares, deadlineSeconds: deadlineSeconds}));
         version = uint32(versions.length);
@@ -131,6 +142,24 @@ contract PowerParams is Ownable, IPowerVerseParams {
     function setUnbondingPeriod(uint32 unbondingSeconds_) external onlyOwner {
         _unbondingSeconds = unbondingSeconds_;
         emit UnbondingPeriodChanged(unbondingSeconds_);
+    }
+
+    /// @notice Sets the dispute window: after a rental ends, only the challenger may settle it for this long, and
+    /// the HID's stake stays locked (DESIGN.md §2). The window in force is never shorter than the longest proof
+    /// deadline, so a challenge issued in a rental's last second can expire and be refunded before anyone settles.
+    /// @dev Requirements: caller is the owner; seconds <= MAX_PERIOD_SECONDS.
+    function setDisputeWindow(uint32 seconds_) external onlyOwner {
+        if (seconds_ > MAX_PERIOD_SECONDS) revert PowerParamsTooLong(seconds_, MAX_PERIOD_SECONDS);
+        _disputeWindowSeconds = seconds_;
+        emit DisputeWindowChanged(seconds_);
+    }
+
+    /// @notice Sets how long a requester waits between two challenges of the same VID.
+    /// @dev Requirements: caller is the owner; seconds <= MAX_PERIOD_SECONDS.
+    function setChallengeCooldown(uint32 seconds_) external onlyOwner {
+        if (seconds_ > MAX_PERIOD_SECONDS) revert PowerParamsTooLong(seconds_, MAX_PERIOD_SECONDS);
+        _challengeCooldownSeconds = seconds_;
+        emit ChallengeCooldownChanged(seconds_);
     }
 
     // ---------------------------------------------------------------- views
@@ -224,6 +253,18 @@ contract PowerParams is Ownable, IPowerVerseParams {
     /// @notice The unbonding period in seconds.
     function unbondingSeconds() external view returns (uint32) {
         return _unbondingSeconds;
+    }
+
+    /// @notice The dispute window in force: the one set, or the longest proof deadline when that is longer.
+    function disputeWindow() external view returns (uint32) {
+        uint32 set = _disputeWindowSeconds;
+        uint32 deadline = _maxProofDeadlineSeconds;
+        return set > deadline ? set : deadline;
+    }
+
+    /// @notice The challenge cooldown per VID and requester, in seconds.
+    function challengeCooldown() external view returns (uint32) {
+        return _challengeCooldownSeconds;
     }
 
     function _requireComputeType(uint32 computeType) private view {

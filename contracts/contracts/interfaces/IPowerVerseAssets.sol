@@ -8,6 +8,8 @@ interface IPowerVerseAssets {
         uint32 computeType;
         address agent;
         bytes32 deviceHash;
+        uint16 vcpus;
+        uint32 memoryMiB;
     }
 
     struct Resource {
@@ -16,6 +18,13 @@ interface IPowerVerseAssets {
         uint16 vcpus;
         uint32 memoryMiB;
         uint32 diskGiB;
+    }
+
+    /// @dev What the live resources of an HID take of it; never more than the hardware has.
+    struct Allocation {
+        uint16 gpuShareBps;
+        uint16 vcpus;
+        uint32 memoryMiB;
     }
 
     struct UsageRight {
@@ -30,6 +39,8 @@ interface IPowerVerseAssets {
     );
     event AgentChanged(uint256 indexed hid, address agent);
     event ResourceCreated(uint256 indexed vid, uint256 indexed hid, address indexed provider);
+    event ResourceRetired(uint256 indexed vid, uint256 indexed hid);
+    event UsageRightsBound(address usageRights);
     event UsageRightCreated(uint256 indexed uid, uint256 indexed vid, address indexed provider, uint64 duration);
     event UsageRightRetired(uint256 indexed uid, uint256 indexed vid);
     event RevenueRightsMinted(uint256 indexed vid, address[] beneficiaries, uint256[] shares);
@@ -39,9 +50,16 @@ interface IPowerVerseAssets {
     error HardwareRegistryDeviceRegistered(bytes32 deviceHash);
     error HardwareRegistryZeroAgent();
     error HardwareRegistryNotOwner(uint256 hid, address caller);
+    error HardwareRegistryZeroCapacity();
 
     error ResourceRegistryNotHardwareOwner(uint256 hid, address caller);
     error ResourceRegistryInvalidSpec();
+    error ResourceRegistryOverAllocated(uint256 hid, Allocation allocated, Allocation capacity);
+    error ResourceRegistryNotOwner(uint256 vid, address caller);
+    error ResourceRegistryResourceBound(uint256 vid, uint256 liveUid);
+    error ResourceRegistryNotDeployer(address caller);
+    error ResourceRegistryAlreadyBound(address usageRights);
+    error ResourceRegistryUsageRightsNotBound();
 
     error UsageRightsNotResourceOwner(uint256 vid, address caller);
     error UsageRightsResourceBound(uint256 vid, uint256 liveUid);

@@ -62,4 +62,6 @@ interface IPowerVerseMarket {
     error ComputeMarketInsufficientShares(uint256 available, uint256 requested);
     error ComputeMarketNotShareSeller(uint256 listingId, address caller);
     error ComputeMarketUnknownShareListing(uint256 listingId);
+    error ComputeMarketNotStaked(uint256 hid);
+    error ComputeMarketInDisputeWindow(uint256 uid, uint64 disputeEnd);
 }

@@ -34,6 +34,8 @@ interface IPowerVerseParams {
     event MinStakeChanged(uint32 indexed computeType, uint256 amount);
     event SlashRateChanged(uint16 slashBps);
     event UnbondingPeriodChanged(uint32 unbondingSeconds);
+    event DisputeWindowChanged(uint32 disputeWindowSeconds);
+    event ChallengeCooldownChanged(uint32 cooldownSeconds);
 
     error PowerParamsComputeTypeExists(uint32 computeType);
     error PowerParamsUnknownComputeType(uint32 computeType);
@@ -44,6 +46,7 @@ interface IPowerVerseParams {
     error PowerParamsInvalidBps(uint256 bps);
     error PowerParamsZeroValue();
     error PowerParamsEmptyName();
+    error PowerParamsTooLong(uint256 value, uint256 max);
 
     /// @notice What the market needs at a purchase, in one call: whether `token` is accepted, the platform fee
     /// after the token's discount, and the burned share of that fee.
@@ -62,4 +65,6 @@ interface IPowerVerseParams {
     function minStake(uint32 computeType) external view returns (uint256);
     function slashBps() external view returns (uint16);
     function unbondingSeconds() external view returns (uint32);
+    function disputeWindow() external view returns (uint32);
+    function challengeCooldown() external view returns (uint32);
 }

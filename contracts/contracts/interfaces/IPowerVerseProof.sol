@@ -51,4 +51,5 @@ interface IPowerVerseProof {
     error ProofOfComputeNoncesNotIncreasing(uint256 index);
     error ProofOfComputeInvalidShare(uint256 index, uint64 nonce);
     error ProofOfComputeInvalidSignature(address recovered, address agent);
+    error ProofOfComputeZeroElapsed();
 }

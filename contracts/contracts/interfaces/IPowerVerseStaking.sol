@@ -3,11 +3,12 @@ pragma solidity ^0.8.28;
 
 /// @title Errors and events of ProviderStaking: PVC staked per HID, unbonding, slashing.
 interface IPowerVerseStaking {
+    /// @dev Slot 0 holds what the market's stake check reads (amount and compute type); the HID's owner controls it.
     struct Stake {
-        address staker;
-        uint256 amount;
-        uint256 unbonding;
+        uint96 amount;
+        uint32 computeType;
         uint64 unbondingEnd;
+        uint256 unbonding;
     }
 
     event Staked(uint256 indexed hid, address indexed staker, uint256 amount);
@@ -16,10 +17,9 @@ interface IPowerVerseStaking {
     event Slashed(uint256 indexed hid, uint256 amount, bytes32 indexed reason);
 
     error ProviderStakingNotHardwareOwner(uint256 hid, address caller);
-    error ProviderStakingNotStaker(uint256 hid, address caller);
     error ProviderStakingZeroAmount();
     error ProviderStakingInsufficientStake(uint256 staked, uint256 requested);
-    error ProviderStakingRented(uint256 hid, uint256 vid);
+    error ProviderStakingLocked(uint256 hid, uint64 until);
     error ProviderStakingStillUnbonding(uint64 unbondingEnd);
     error ProviderStakingNothingToWithdraw(uint256 hid);
     error ProviderStakingNothingToSlash(uint256 hid);

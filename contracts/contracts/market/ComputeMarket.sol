@@ -13,17 +13,20 @@ import {RevenueRights} from "../assets/RevenueRights.sol";
 import {UsageRights} from "../assets/UsageRights.sol";
 import {IPowerVerseMarket} from "../interfaces/IPowerVerseMarket.sol";
 import {IPowerVerseParams} from "../interfaces/IPowerVerseParams.sol";
+import {ProviderStaking} from "../staking/ProviderStaking.sol";
 import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 
 /// @title ComputeMarket — UID sales into escrow, settlement at expiry, SLA refunds and RID share trades (DESIGN.md §2).
-/// @notice A purchase pays the listed price into escrow for the rental period. After expiry anyone may settle:
-/// the platform fee (after the token's discount; part of it burned when paid in PVC) goes to the treasury and the
-/// rest to the VID's RID holders. Before settlement the challenger may refund the buyer pro rata for proven
-/// downtime. Per token, escrowed + paid out + refunded = paid in, always.
+/// @notice A purchase pays the listed price into escrow for the rental period. After expiry and the dispute window
+/// (in which only the challenger may settle) anyone may settle: the platform fee (after the token's discount; part
+/// of it burned when paid in PVC) goes to the treasury and the rest to the VID's RID holders. Before settlement the
+/// challenger may refund the buyer pro rata for proven downtime. Listing and buying require the HID's stake to be
+/// at its minimum. Per token, escrowed + paid out + refunded = paid in, always.
 contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseMarket {
     using SafeERC20 for IERC20;
 
-    /// @notice The platform challenger: refunds buyers for proof-proven downtime.
+    /// @notice The platform challenger: refunds buyers for proof-proven downtime; alone may settle in the dispute
+    /// window.
     bytes32 public constant CHALLENGER_ROLE = keccak256("CHALLENGER_ROLE");
 
     uint256 private constant _MAX_BPS = 10_000;
@@ -38,6 +41,7 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     UsageRights private immutable _usage;
     RevenueRights private immutable _revenue;
     ERC20Burnable private immutable _pvc;
+    ProviderStaking private immutable _staking;
 
     mapping(uint256 uid => Order order) private _orders;
     mapping(address token => Totals totals) private _totals;
@@ -49,6 +53,7 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         UsageRights usage_,
         RevenueRights revenue_,
         ERC20Burnable pvc_,
+        ProviderStaking staking_,
         address admin,
         address forwarder
     ) PowerVerseContext(forwarder) {
@@ -56,14 +61,15 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         _usage = usage_;
         _revenue = revenue_;
         _pvc = pvc_;
+        _staking = staking_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
     }
 
     // ---------------------------------------------------------------- usage rights
 
     /// @notice Lists a UID the caller owns at `price` in an accepted token (again: changes the terms).
-    /// @dev Requirements: the caller owns the UID; it was never rented; the VID's RID exists; the token is
-    /// accepted; price > 0.
+    /// @dev Requirements: the caller owns the UID; it was never rented; the VID's RID exists; the HID's stake is at
+    /// its minimum; the token is accepted; price > 0.
     function list(uint256 uid, address token, uint256 price) external {
         _list(uid, token, price);
     }
@@ -101,8 +107,8 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
 
     /// @notice Buys a listed UID: pays `price` of `token` into escrow and becomes its user for its duration.
     /// The caller states the terms it agreed to, so a changed listing cannot charge it more.
-    /// @dev Requirements: the UID is listed at exactly (`token`, `price`); the seller still owns it; the token is
-    /// still accepted; the caller approved the market for `price`.
+    /// @dev Requirements: the UID is listed at exactly (`token`, `price`); the seller still owns it; the HID's
+    /// stake is at its minimum; the token is still accepted; the caller approved the market for `price`.
     function buy(uint256 uid, address token, uint256 price) external nonReentrant {
         Order storage order = _orders[uid];
         if (order.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
@@ -110,9 +116,10 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         (bool accepted, uint16 feeBps, uint16 burnShareBps) = _params.feeTerms(token);
         if (!accepted) revert ComputeMarketTokenNotAccepted(token);
         address buyer = _msgSender();
-        // UsageRights is a trusted contract of the suite: it checks that the seller still owns the UID and records
-        // the rental, nothing else.
-        (uint256 vid, uint64 end) = _usage.rentTo(uid, order.account, buyer);
+        // UsageRights and ProviderStaking are trusted contracts of the suite: the first checks that the seller still
+        // owns the UID and records the rental (which locks the HID's stake until it ends), the second reads the stake.
+        (uint256 vid, uint256 hid, uint64 end) = _usage.rentTo(uid, order.account, buyer);
+        if (!_staking.isStaked(hid)) revert ComputeMarketNotStaked(hid);
         order.account = buyer;
         order.end = end;
         order.state = OrderState.Escrowed;
@@ -125,13 +132,20 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     }
 
     /// @notice Settles an expired rental: fee to the treasury (part burned when paid in PVC), the rest to the
-    /// VID's RID holders. Anyone may call it.
-    /// @dev Requirements: the UID's escrow exists, is not settled, and the rental has ended.
+    /// VID's RID holders. In the dispute window after the rental's end only the challenger may settle (so that
+    /// downtime proven in it can still be refunded); after it anyone may.
+    /// @dev Requirements: the UID's escrow exists, is not settled, and the rental has ended; before the end of the
+    /// dispute window the caller has CHALLENGER_ROLE.
     function settle(uint256 uid) external nonReentrant {
         Order storage order = _orders[uid];
         if (order.state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
         if (order.state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
-        if (block.timestamp < order.end) revert ComputeMarketNotExpired(uid, order.end);
+        uint64 end = order.end;
+        if (block.timestamp < end) revert ComputeMarketNotExpired(uid, end);
+        uint64 disputeEnd = end + _params.disputeWindow();
+        if (block.timestamp < disputeEnd && !hasRole(CHALLENGER_ROLE, _msgSender())) {
+            revert ComputeMarketInDisputeWindow(uid, disputeEnd);
+        }
         address token = order.token;
         uint256 remaining = order.price - order.refunded;
         uint256 fee = (remaining * order.feeBps) / _MAX_BPS;
@@ -261,6 +275,8 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         if (_usage.userExpires(uid) != 0) revert ComputeMarketAlreadyRented(uid);
         uint256 vid = _usage.vidOf(uid);
         if (!_revenue.isMinted(vid)) revert ComputeMarketRevenueRightsMissing(vid);
+        uint256 hid = _usage.hidOf(uid);
+        if (!_staking.isStaked(hid)) revert ComputeMarketNotStaked(hid);
         if (price == 0) revert ComputeMarketZeroPrice();
         _requireAccepted(token);
         Order storage order = _orders[uid];

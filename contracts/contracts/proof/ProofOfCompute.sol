@@ -19,7 +19,8 @@ import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 /// keccak256(seed ‖ agent ‖ nonce) (60 bytes: 32 + 20 + 8, big-endian) starting with `difficulty` zero bits, and
 /// signs the EIP-712 ProofResult. Expected work = shares · 2^difficulty; verified hash rate = work / elapsed.
 contract ProofOfCompute is AccessControl, EIP712, PowerVerseContext, IPowerVerseProof {
-    /// @notice The platform challenger: may challenge any VID and records the elapsed time it observed.
+    /// @notice The platform challenger: may challenge any VID; alone submits results, with the elapsed time it
+    /// observed.
     bytes32 public constant CHALLENGER_ROLE = keccak256("CHALLENGER_ROLE");
 
     /// @notice EIP-712 type hash of the agent's signed result.
@@ -75,12 +76,13 @@ contract ProofOfCompute is AccessControl, EIP712, PowerVerseContext, IPowerVerse
         emit ChallengeRequested(challengeId, vid, caller, hw.agent, seed, p.difficulty, p.shares, deadline);
     }
 
-    /// @notice Verifies and records an agent's result. The elapsed time recorded is what the challenger observed
-    /// (challenge sent → result received), never more than the chain saw between issue and this block; a
-    /// submitter without CHALLENGER_ROLE gets the chain's bound. The agent's own timestamps are informational.
-    /// @param observedElapsedMs the elapsed time the platform observed (ignored unless the caller is the challenger).
-    /// @dev Requirements: the challenge is open and its deadline has not passed; exactly `shares` nonces, strictly
-    /// increasing, each a valid share; `signature` is the agent's EIP-712 ProofResult signature.
+    /// @notice Verifies and records an agent's result. Only the challenger submits: the agent's signature binds the
+    /// result, and the elapsed time recorded is what the challenger observed (challenge sent → result received),
+    /// never more than the chain saw between issue and this block. The agent's own timestamps are informational.
+    /// @param observedElapsedMs the elapsed time the platform observed, in milliseconds.
+    /// @dev Requirements: the caller has CHALLENGER_ROLE; observedElapsedMs > 0; the challenge is open and its
+    /// deadline has not passed; exactly `shares` nonces, strictly increasing, each a valid share; `signature` is the
+    /// agent's EIP-712 ProofResult signature.
     function submitResult(
         uint256 challengeId,
         uint64[] calldata nonces,
@@ -88,19 +90,13 @@ contract ProofOfCompute is AccessControl, EIP712, PowerVerseContext, IPowerVerse
         uint64 finishedAt,
         uint64 observedElapsedMs,
         bytes calldata signature
-    ) external {
+    ) external onlyRole(CHALLENGER_ROLE) {
+        if (observedElapsedMs == 0) revert ProofOfComputeZeroElapsed();
         Challenge storage challenge = _challenges[challengeId];
         if (challenge.status != Status.Open) revert ProofOfComputeNotOpen(challengeId);
-        uint64 deadline = challenge.deadline;
-        if (block.timestamp > deadline) revert ProofOfComputeDeadlinePassed(challengeId, deadline);
+        if (block.timestamp > challenge.deadline) revert ProofOfComputeDeadlinePassed(challengeId, challenge.deadline);
         _verify(challengeId, challenge, nonces, startedAt, finishedAt, signature);
-
-        // Block times have 1 s resolution: the true elapsed time is below (submit - issue + 1) seconds.
-        uint64 bound = (uint64(block.timestamp) - challenge.issuedAt + 1) * 1000;
-        uint64 elapsedMs = bound;
-        if (hasRole(CHALLENGER_ROLE, _msgSender()) && observedElapsedMs != 0 && observedElapsedMs < bound) {
-            elapsedMs = observedElapsedMs;
-        }
+        uint64 elapsedMs = _boundedElapsed(challenge.issuedAt, observedElapsedMs);
         challenge.status = Status.Verified;
         challenge.elapsedMs = elapsedMs;
         uint256 work = uint256(nonces.length) << challenge.difficulty;
@@ -137,6 +133,12 @@ contract ProofOfCompute is AccessControl, EIP712, PowerVerseContext, IPowerVerse
     /// @notice The EIP-712 domain separator (name "PowerVerse ProofOfCompute", version "1").
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
+    }
+
+    /// @dev Block times have 1 s resolution: the true elapsed time is below (submit - issue + 1) seconds.
+    function _boundedElapsed(uint64 issuedAt, uint64 observedMs) private view returns (uint64) {
+        uint64 bound = (uint64(block.timestamp) - issuedAt + 1) * 1000;
+        return observedMs < bound ? observedMs : bound;
     }
 
     function _verify(

@@ -5,6 +5,7 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Context} from "@openzeppelin/contracts/utils/Context.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {HardwareRegistry} from "../assets/HardwareRegistry.sol";
 import {ResourceRegistry} from "../assets/ResourceRegistry.sol";
@@ -14,9 +15,12 @@ import {IPowerVerseStaking} from "../interfaces/IPowerVerseStaking.sol";
 import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 
 /// @title ProviderStaking — PVC staked per HID, with unbonding and slashing (DESIGN.md §2).
-/// @notice An HID counts as staked when its stake reaches the DAO minimum of its compute type. Unstaking is refused
-/// while any VID of the HID is rented, and unstaked PVC stays slashable for the unbonding period. The challenger
-/// slashes a share (DAO slash rate) of stake and unbonding PVC for a failed or missed proof; it goes to the treasury.
+/// @notice An HID counts as staked when its stake reaches the DAO minimum of its compute type; the market requires
+/// that at every listing and purchase. The stake belongs to the HID: whoever owns the HID controls it, so it moves
+/// with the HID. It stays locked — no unstake request, no withdrawal — until the latest rental of the HID's
+/// resources has ended and its dispute window has passed; unstaked PVC stays slashable for the unbonding period.
+/// The challenger slashes a share (DAO slash rate) of stake and unbonding PVC for a failed or missed proof; it goes
+/// to the treasury.
 contract ProviderStaking is AccessControl, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseStaking {
     using SafeERC20 for IERC20;
 
@@ -44,36 +48,32 @@ contract ProviderStaking is AccessControl, ReentrancyGuardTransient, PowerVerseC
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
     }
 
-    /// @notice Stakes `amount` PVC on an HID. The first staker of an HID is its staker until all is withdrawn.
-    /// @dev Requirements: amount > 0; the caller owns the HID and is its staker (or it has none); approval given.
+    /// @notice Stakes `amount` PVC on an HID the caller owns.
+    /// @dev Requirements: amount > 0; the caller owns the HID; approval given.
     function stake(uint256 hid, uint256 amount) external nonReentrant {
         if (amount == 0) revert ProviderStakingZeroAmount();
-        address caller = _msgSender();
-        if (_hardware.ownerOf(hid) != caller) revert ProviderStakingNotHardwareOwner(hid, caller);
+        address caller = _requireHardwareOwner(hid);
         Stake storage s = _stakes[hid];
-        if (s.staker == address(0)) s.staker = caller;
-        else if (s.staker != caller) revert ProviderStakingNotStaker(hid, caller);
-        s.amount += amount;
+        // The compute type of an HID never changes; keeping it here lets the market's stake check read one slot.
+        if (s.computeType == 0) s.computeType = _hardware.hardware(hid).computeType;
+        s.amount = SafeCast.toUint96(s.amount + amount);
         emit Staked(hid, caller, amount);
         _pvc.safeTransferFrom(caller, address(this), amount);
     }
 
     /// @notice Starts unbonding `amount` of an HID's stake; it can be withdrawn after the unbonding period.
     /// A new request adds to what is unbonding and restarts the period.
-    /// @dev Requirements: the caller is the staker; 0 < amount <= stake; no VID of the HID is rented.
+    /// @dev Requirements: the caller owns the HID; 0 < amount <= stake; the stake is not locked by a rental.
     function requestUnstake(uint256 hid, uint256 amount) external {
+        address caller = _requireHardwareOwner(hid);
         Stake storage s = _stakes[hid];
-        address caller = _msgSender();
-        if (s.staker != caller) revert ProviderStakingNotStaker(hid, caller);
         if (amount == 0) revert ProviderStakingZeroAmount();
-        if (amount > s.amount) revert ProviderStakingInsufficientStake(s.amount, amount);
-        uint256[] memory vids = _resources.resourcesOf(hid);
-        for (uint256 i; i < vids.length; ++i) {
-            if (_usage.isRented(vids[i])) revert ProviderStakingRented(hid, vids[i]);
-        }
-        // amount <= s.amount was checked above.
+        uint256 staked = s.amount;
+        if (amount > staked) revert ProviderStakingInsufficientStake(staked, amount);
+        _requireUnlocked(hid);
+        // amount <= staked < 2^96 was checked above.
         unchecked {
-            s.amount -= amount;
+            s.amount = uint96(staked - amount);
         }
         s.unbonding += amount;
         uint64 end = uint64(block.timestamp) + _params.unbondingSeconds();
@@ -81,17 +81,17 @@ contract ProviderStaking is AccessControl, ReentrancyGuardTransient, PowerVerseC
         emit UnstakeRequested(hid, caller, amount, end);
     }
 
-    /// @notice Withdraws an HID's unbonded PVC to its staker.
-    /// @dev Requirements: the caller is the staker; something is unbonding; the unbonding period has passed.
+    /// @notice Withdraws an HID's unbonded PVC to its owner.
+    /// @dev Requirements: the caller owns the HID; something is unbonding; the unbonding period has passed; the
+    /// stake is not locked by a rental.
     function withdraw(uint256 hid) external nonReentrant {
+        address caller = _requireHardwareOwner(hid);
         Stake storage s = _stakes[hid];
-        address caller = _msgSender();
-        if (s.staker != caller) revert ProviderStakingNotStaker(hid, caller);
         uint256 amount = s.unbonding;
         if (amount == 0) revert ProviderStakingNothingToWithdraw(hid);
         if (block.timestamp < s.unbondingEnd) revert ProviderStakingStillUnbonding(s.unbondingEnd);
+        _requireUnlocked(hid);
         s.unbonding = 0;
-        if (s.amount == 0) delete _stakes[hid];
         emit Withdrawn(hid, caller, amount);
         _pvc.safeTransfer(caller, amount);
     }
@@ -105,9 +105,9 @@ contract ProviderStaking is AccessControl, ReentrancyGuardTransient, PowerVerseC
         amount = ((staked + s.unbonding) * _params.slashBps()) / _MAX_BPS;
         if (amount == 0) revert ProviderStakingNothingToSlash(hid);
         if (amount <= staked) {
-            // amount <= staked was just checked.
+            // amount <= staked < 2^96 was just checked.
             unchecked {
-                s.amount = staked - amount;
+                s.amount = uint96(staked - amount);
             }
         } else {
             s.amount = 0;
@@ -123,11 +123,33 @@ contract ProviderStaking is AccessControl, ReentrancyGuardTransient, PowerVerseC
         return _stakes[hid];
     }
 
-    /// @notice Whether an HID's stake reaches the minimum of its compute type.
+    /// @notice Whether an HID's stake reaches the minimum of its compute type (and is not 0).
     function isStaked(uint256 hid) external view returns (bool) {
-        uint32 computeType = _hardware.hardware(hid).computeType;
-        uint256 minimum = _params.minStake(computeType);
-        return minimum != 0 ? _stakes[hid].amount >= minimum : _stakes[hid].amount != 0;
+        Stake storage s = _stakes[hid];
+        uint256 amount = s.amount;
+        return amount != 0 && amount >= _params.minStake(s.computeType);
+    }
+
+    /// @notice Until when an HID's stake is locked: the latest end of a rental of its resources plus the dispute
+    /// window (0 when none of them was ever rented).
+    function lockedUntil(uint256 hid) public view returns (uint64) {
+        uint256[] memory vids = _resources.resourcesOf(hid);
+        uint64 latest;
+        for (uint256 i; i < vids.length; ++i) {
+            uint64 end = _usage.rentedUntil(vids[i]);
+            if (end > latest) latest = end;
+        }
+        return latest == 0 ? 0 : latest + _params.disputeWindow();
+    }
+
+    function _requireHardwareOwner(uint256 hid) private view returns (address caller) {
+        caller = _msgSender();
+        if (_hardware.ownerOf(hid) != caller) revert ProviderStakingNotHardwareOwner(hid, caller);
+    }
+
+    function _requireUnlocked(uint256 hid) private view {
+        uint64 until = lockedUntil(hid);
+        if (block.timestamp < until) revert ProviderStakingLocked(hid, until);
     }
 
     function _msgSender() internal view override(Context, PowerVerseContext) returns (address) {

@@ -36,6 +36,9 @@ abstract contract Fixture is TestBase {
     uint256 internal constant MIN_STAKE = 1000 ether;
     uint32 internal constant DAY = 1 days;
     uint256 internal constant PRICE = 100 ether;
+    uint32 internal constant DISPUTE_WINDOW = 1 hours;
+    uint16 internal constant HOST_VCPUS = 32;
+    uint32 internal constant HOST_MEMORY_MIB = 131_072;
 
     bytes32 internal constant FORWARD_REQUEST_TYPEHASH = keccak256(
         "ForwardRequest(address from,address to,uint256 value,uint256 gas,uint256 nonce,uint48 deadline,bytes data)"
@@ -90,11 +93,12 @@ abstract contract Fixture is TestBase {
         resources = new ResourceRegistry(hardware, fwd);
         usage = new UsageRights(resources, address(this), fwd);
         revenue = new RevenueRights(address(this), fwd);
-        market = new ComputeMarket(params, usage, revenue, pvc, address(this), fwd);
         proof = new ProofOfCompute(params, usage, address(this), fwd);
         staking = new ProviderStaking(pvc, params, usage, address(this), fwd);
+        market = new ComputeMarket(params, usage, revenue, pvc, staking, address(this), fwd);
         dividends = new DividendDistributor(address(this), fwd);
 
+        resources.bindUsageRights(usage);
         usage.grantRole(usage.MARKET_ROLE(), address(market));
         revenue.grantRole(revenue.MARKET_ROLE(), address(market));
         market.grantRole(market.CHALLENGER_ROLE(), challenger);
@@ -117,6 +121,7 @@ abstract contract Fixture is TestBase {
         params.setAcceptedToken(address(usd), true, USD_DISCOUNT_BPS);
         params.setMinStake(GPU, MIN_STAKE);
         params.setSlashRate(SLASH_BPS);
+        params.setDisputeWindow(DISPUTE_WINDOW);
 
         pvc.transfer(buyer, 1_000_000 ether);
         pvc.transfer(trader, 1_000_000 ether);
@@ -138,9 +143,22 @@ abstract contract Fixture is TestBase {
 
     // ---------------------------------------------------------------- flows
 
+    /// @dev An HID of the provider with the minimum stake, ready to list.
     function registerHardware(bytes32 device) internal returns (uint256 hid) {
+        hid = registerBareHardware(device);
         VM.prank(provider);
-        hid = hardware.register(GTX_1050, device, agent);
+        staking.stake(hid, MIN_STAKE);
+    }
+
+    /// @dev An HID of the provider without stake.
+    function registerBareHardware(bytes32 device) internal returns (uint256 hid) {
+        VM.prank(provider);
+        hid = hardware.register(GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB);
+    }
+
+    /// @dev The first moment anyone may settle a UID's rental: its end plus the dispute window.
+    function settleableAt(uint256 uid) internal view returns (uint256) {
+        return usage.userExpires(uid) + DISPUTE_WINDOW;
     }
 
     function createResource(uint256 hid) internal returns (uint256 vid) {

@@ -17,6 +17,7 @@ contract MarketHandler {
     RevenueRights public immutable revenue;
     address public immutable provider;
     address public immutable challenger;
+    uint256 public immutable disputeWindow;
     address[2] public tokens;
     uint256[2] public vids;
     address[4] public holders;
@@ -31,6 +32,7 @@ contract MarketHandler {
         RevenueRights revenue_,
         address provider_,
         address challenger_,
+        uint256 disputeWindow_,
         address[2] memory tokens_,
         uint256[2] memory vids_,
         address[4] memory holders_,
@@ -41,6 +43,7 @@ contract MarketHandler {
         revenue = revenue_;
         provider = provider_;
         challenger = challenger_;
+        disputeWindow = disputeWindow_;
         tokens = tokens_;
         vids = vids_;
         holders = holders_;
@@ -90,6 +93,8 @@ contract MarketHandler {
         uint256 uid = uids[uidSeed % uids.length];
         IPowerVerseMarket.Order memory order = market.orderOf(uid);
         if (order.state != IPowerVerseMarket.OrderState.Escrowed || block.timestamp < order.end) return;
+        // In the dispute window only the challenger settles; after it anyone does.
+        if (block.timestamp < order.end + disputeWindow) _VM.prank(challenger);
         market.settle(uid);
     }
 

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IPowerVerseAssets} from "../contracts/interfaces/IPowerVerseAssets.sol";
+import {IPowerVerseMarket} from "../contracts/interfaces/IPowerVerseMarket.sol";
+import {IPowerVerseProof} from "../contracts/interfaces/IPowerVerseProof.sol";
+import {IPowerVerseStaking} from "../contracts/interfaces/IPowerVerseStaking.sol";
+import {Fixture} from "./utils/Fixture.sol";
+
+/// @notice Issue 14, one test (or a few) per item, named after it: each reproduces what an attacker did against the
+/// earlier contracts and checks that it is now refused, then that the intended path still works.
+contract HardeningTest is Fixture {
+    function _usage(uint256 vid, uint32 duration) private returns (uint256 uid) {
+        VM.prank(provider);
+        uid = usage.create(vid, duration);
+    }
+
+    function _challenge(uint256 vid, address requester)
+        private
+        returns (uint256 id, IPowerVerseProof.Challenge memory c)
+    {
+        VM.prank(requester);
+        id = proof.requestChallenge(vid);
+        c = proof.challengeOf(id);
+    }
+
+    // ---------------------------------------------------------------- 1. stake withdrawn while rented
+
+    /// The provider requests unstake while listed, then sells: the purchase is refused, the stake is too low.
+    function test_item01_stakeWithdrawnWhileRented() public {
+        uint256 hid = registerHardware(keccak256("gpu-0"));
+        uint256 uid = _usage(createResource(hid), 30 days);
+        firstListing(uid, address(pvc), PRICE);
+        VM.prank(provider);
+        staking.requestUnstake(hid, MIN_STAKE);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseMarket.ComputeMarketNotStaked.selector, hid));
+        VM.prank(buyer);
+        market.buy(uid, address(pvc), PRICE);
+    }
+
+    /// PVC unbonding when the rental began stays slashable until the rental and its dispute window are over.
+    function test_item01_stakeLockedUntilLatestRentalEnd() public {
+        uint256 hid = registerHardware(keccak256("gpu-0"));
+        VM.prank(provider);
+        staking.stake(hid, 500 ether);
+        uint256 uid = _usage(createResource(hid), 30 days);
+        firstListing(uid, address(pvc), PRICE);
+        VM.prank(provider);
+        staking.requestUnstake(hid, 500 ether);
+        VM.prank(buyer);
+        market.buy(uid, address(pvc), PRICE);
+        uint64 until = uint64(block.timestamp) + 30 days + DISPUTE_WINDOW;
+        assertEq(staking.lockedUntil(hid), until, "latest rental end + dispute window");
+        VM.warp(block.timestamp + 7 days);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingLocked.selector, hid, until));
+        VM.prank(provider);
+        staking.withdraw(hid);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingLocked.selector, hid, until));
+        VM.prank(provider);
+        staking.requestUnstake(hid, 1);
+        VM.warp(until);
+        VM.prank(provider);
+        staking.withdraw(hid);
+        assertEq(staking.stakeOf(hid).amount, MIN_STAKE, "the minimum stayed staked throughout");
+    }
+
+    /// The lock outlives the UID: a new UID bound to the VID right after the rental does not release it.
+    function test_item01_lockSurvivesANewUidOnTheVid() public {
+        (uint256 hid, uint256 vid, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        VM.warp(usage.userExpires(uid));
+        createUsage(vid);
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingLocked.selector, hid, settleableAt(uid))
+        );
+        VM.prank(provider);
+        staking.requestUnstake(hid, 1);
+    }
+
+    function test_item01_listWithoutStake_reverts() public {
+        uint256 hid = registerBareHardware(keccak256("gpu-0"));
+        uint256 uid = createUsage(createResource(hid));
+        (address[] memory who, uint256[] memory shares) = beneficiaries();
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseMarket.ComputeMarketNotStaked.selector, hid));
+        VM.prank(provider);
+        market.listWithRevenueRights(uid, address(pvc), PRICE, who, shares);
+    }
+
+    // ---------------------------------------------------------------- 2. settlement races the refund
+
+    /// The provider settles in the first block after expiry: refused in the dispute window, so downtime proven
+    /// after the rental's end (a challenge issued in its last minutes) is still refunded.
+    function test_item02_settlementRacesTheRefund() public {
+        (,, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        uint64 end = market.orderOf(uid).end;
+        VM.warp(end);
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseMarket.ComputeMarketInDisputeWindow.selector, uid, end + DISPUTE_WINDOW)
+        );
+        VM.prank(provider);
+        market.settle(uid);
+        VM.warp(end + DEADLINE);
+        uint256 before = pvc.balanceOf(buyer);
+        VM.prank(challenger);
+        market.refund(uid, DAY / 4, keccak256("challenge 1 expired after the end"));
+        assertEq(pvc.balanceOf(buyer), before + PRICE / 4, "refunded after the end");
+        VM.warp(end + DISPUTE_WINDOW);
+        VM.prank(provider);
+        market.settle(uid);
+        assertTrue(market.orderOf(uid).state == IPowerVerseMarket.OrderState.Settled, "anyone after the window");
+    }
+
+    function test_item02_challengerSettlesInTheWindow() public {
+        (,, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        VM.warp(market.orderOf(uid).end);
+        VM.prank(challenger);
+        market.settle(uid);
+        assertTrue(market.orderOf(uid).state == IPowerVerseMarket.OrderState.Settled, "settled by the challenger");
+    }
+
+    function test_item02_windowNeverShorterThanTheProofDeadline() public {
+        params.setDisputeWindow(0);
+        assertEq(params.disputeWindow(), DEADLINE, "at least the longest proof deadline");
+        params.addProofParams(GPU, DIFFICULTY, SHARES, 2 hours);
+        assertEq(params.disputeWindow(), 2 hours, "a longer deadline lengthens it");
+        params.setDisputeWindow(3 hours);
+        assertEq(params.disputeWindow(), 3 hours, "or the window set, when longer");
+    }
+
+    // ---------------------------------------------------------------- 3. anyone submits a result
+
+    /// A watcher resubmits the agent's signed result before the challenger: refused.
+    function test_item03_anyoneSubmitsAResult() public {
+        (, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
+        (uint256 id, IPowerVerseProof.Challenge memory c) = _challenge(vid, buyer);
+        uint64[] memory nonces = solve(c.seed, agent, c.difficulty, c.shares);
+        bytes memory sig = signResult(agentKey, id, vid, c.seed, nonces, 1, 2);
+        VM.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, proof.CHALLENGER_ROLE()
+            )
+        );
+        VM.prank(stranger);
+        proof.submitResult(id, nonces, 1, 2, 0, sig);
+        VM.warp(block.timestamp + 3);
+        VM.prank(challenger);
+        proof.submitResult(id, nonces, 1, 2, 1500, sig);
+        assertEq(proof.challengeOf(id).elapsedMs, 1500, "the platform-observed elapsed time");
+    }
+
+    function test_item03_observedElapsedBoundedByChainTime() public {
+        (, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
+        (uint256 id, IPowerVerseProof.Challenge memory c) = _challenge(vid, buyer);
+        uint64[] memory nonces = solve(c.seed, agent, c.difficulty, c.shares);
+        bytes memory sig = signResult(agentKey, id, vid, c.seed, nonces, 1, 2);
+        VM.warp(block.timestamp + 2);
+        VM.expectRevert(IPowerVerseProof.ProofOfComputeZeroElapsed.selector);
+        VM.prank(challenger);
+        proof.submitResult(id, nonces, 1, 2, 0, sig);
+        VM.prank(challenger);
+        proof.submitResult(id, nonces, 1, 2, 60_000, sig);
+        assertEq(proof.challengeOf(id).elapsedMs, 3000, "observed 60 s > chain bound (2 + 1) s");
+    }
+
+    // ---------------------------------------------------------------- 4. one GPU sold several times at once
+
+    /// Three whole-GPU resources on one GTX 1050: the second is refused.
+    function test_item04_oneGpuSoldSeveralTimesAtOnce() public {
+        uint256 hid = registerHardware(keccak256("gpu-0"));
+        createResource(hid);
+        VM.expectRevert(
+            abi.encodeWithSelector(
+                IPowerVerseAssets.ResourceRegistryOverAllocated.selector,
+                hid,
+                IPowerVerseAssets.Allocation({gpuShareBps: 10_000, vcpus: 8, memoryMiB: 16_384}),
+                IPowerVerseAssets.Allocation({gpuShareBps: 10_000, vcpus: HOST_VCPUS, memoryMiB: HOST_MEMORY_MIB})
+            )
+        );
+        VM.prank(provider);
+        resources.create(hid, 10_000, 8, 16_384, 200);
+    }
+
+    function test_item04_sharesUpToTheWholeGpuAndHost() public {
+        uint256 hid = registerHardware(keccak256("gpu-0"));
+        VM.startPrank(provider);
+        resources.create(hid, 2500, 8, 32_768, 50);
+        resources.create(hid, 7500, 8, 32_768, 50);
+        VM.expectRevert();
+        resources.create(hid, 1, 1, 1, 1);
+        VM.stopPrank();
+        uint256 other = registerHardware(keccak256("gpu-1"));
+        VM.startPrank(provider);
+        VM.expectRevert();
+        resources.create(other, 5000, HOST_VCPUS + 1, 1024, 50);
+        VM.expectRevert();
+        resources.create(other, 5000, 4, HOST_MEMORY_MIB + 1, 50);
+        VM.stopPrank();
+        IPowerVerseAssets.Allocation memory a = resources.allocated(hid);
+        assertEq(a.gpuShareBps, 10_000, "the whole GPU");
+        assertEq(a.vcpus, 16, "vCPUs");
+        assertEq(a.memoryMiB, 65_536, "memory");
+    }
+
+    /// Retiring a resource gives its share back, but only once no live UID is bound to it.
+    function test_item04_retireFreesTheShare() public {
+        (uint256 hid, uint256 vid, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.ResourceRegistryResourceBound.selector, vid, uid));
+        VM.prank(provider);
+        resources.retire(vid);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.ResourceRegistryNotOwner.selector, vid, stranger));
+        VM.prank(stranger);
+        resources.retire(vid);
+        VM.warp(usage.userExpires(uid));
+        VM.expectEmit();
+        emit IPowerVerseAssets.ResourceRetired(vid, hid);
+        VM.prank(provider);
+        resources.retire(vid);
+        assertEq(resources.allocated(hid).gpuShareBps, 0, "freed");
+        createResource(hid);
+        assertEq(resources.allocated(hid).gpuShareBps, 10_000, "sold again, once");
+    }
+
+    function test_item04_bindUsageRights_onceByTheDeployer() public {
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.ResourceRegistryNotDeployer.selector, stranger));
+        VM.prank(stranger);
+        resources.bindUsageRights(usage);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.ResourceRegistryAlreadyBound.selector, address(usage)));
+        resources.bindUsageRights(usage);
+    }
+}
