@@ -117,7 +117,8 @@ async function main() {
   const revenue = await deploy("RevenueRights", deployerAddress, fwd);
   const proof = await deploy("ProofOfCompute", contracts.PowerParams, contracts.UsageRights, deployerAddress, fwd);
   const staking = await deploy(
-    "ProviderStaking", contracts.PowerVerseCoin, contracts.PowerParams, contracts.UsageRights, deployerAddress, fwd,
+    "ProviderStaking", contracts.PowerVerseCoin, contracts.PowerParams, contracts.UsageRights, contracts.ProofOfCompute,
+    deployerAddress, fwd,
   );
   const market = await deploy(
     "ComputeMarket", contracts.PowerParams, contracts.UsageRights, contracts.RevenueRights, contracts.PowerVerseCoin,

@@ -227,4 +227,90 @@ contract HardeningTest is Fixture {
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.ResourceRegistryAlreadyBound.selector, address(usage)));
         resources.bindUsageRights(usage);
     }
+
+    // ---------------------------------------------------------------- 5. the same evidence slashes twice
+
+    function test_item05_sameEvidenceSlashesTwice() public {
+        (uint256 hid, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
+        uint256 id = missedChallenge(vid);
+        VM.prank(challenger);
+        uint256 first = staking.slash(hid, id);
+        assertEq(first, (MIN_STAKE * SLASH_BPS) / 10_000, "slashed once");
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingAlreadySlashed.selector, id));
+        VM.prank(challenger);
+        staking.slash(hid, id);
+    }
+
+    /// Only a challenge of that HID that expired without a verified result slashes it.
+    function test_item05_slashOnlyForAMissedChallengeOfThatHid() public {
+        (uint256 hid, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
+        uint256 otherVid = createResource(registerHardware(keccak256("gpu-1")));
+        uint256 otherId = missedChallenge(otherVid);
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotSlashable.selector, hid, otherId)
+        );
+        VM.prank(challenger);
+        staking.slash(hid, otherId);
+        (uint256 open,) = _challenge(vid, challenger);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotSlashable.selector, hid, open));
+        VM.prank(challenger);
+        staking.slash(hid, open);
+    }
+
+    // ---------------------------------------------------------------- 6. ownership drift
+
+    /// A VID sold while its creator holds an unlisted UID: the creator cannot mint the VID's RID to itself.
+    function test_item06_ownershipDrift_creatorMintsRidOfSoldVid() public {
+        uint256 vid = createResource(registerHardware(keccak256("gpu-0")));
+        uint256 uid = createUsage(vid);
+        VM.prank(provider);
+        resources.transferFrom(provider, stranger, vid);
+        address[] memory who = new address[](1);
+        uint256[] memory shares = new uint256[](1);
+        who[0] = provider;
+        shares[0] = GPU_WEIGHT;
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseMarket.ComputeMarketNotResourceOwner.selector, vid, provider)
+        );
+        VM.prank(provider);
+        market.listWithRevenueRights(uid, address(pvc), PRICE, who, shares);
+    }
+
+    /// The VID's new owner retires the creator's unrented UID, then issues and first-lists its own.
+    function test_item06_ownershipDrift_newVidOwnerRetiresUnrentedUid() public {
+        uint256 vid = createResource(registerHardware(keccak256("gpu-0")));
+        uint256 uid = createUsage(vid);
+        VM.prank(provider);
+        resources.transferFrom(provider, stranger, vid);
+        VM.prank(stranger);
+        usage.retire(uid);
+        assertEq(usage.liveUidOf(vid), 0, "the new owner freed its VID");
+        VM.prank(stranger);
+        uint256 own = usage.create(vid, DAY);
+        address[] memory who = new address[](1);
+        uint256[] memory shares = new uint256[](1);
+        who[0] = stranger;
+        shares[0] = GPU_WEIGHT;
+        VM.prank(stranger);
+        market.listWithRevenueRights(own, address(pvc), PRICE, who, shares);
+        assertEq(revenue.balanceOf(stranger, vid), GPU_WEIGHT, "the VID's owner decided its first listing");
+    }
+
+    /// After an HID transfer the stake's control moves with the HID: the old owner no longer controls it.
+    function test_item06_ownershipDrift_stakeControlFollowsHid() public {
+        uint256 hid = registerHardware(keccak256("gpu-0"));
+        VM.prank(provider);
+        hardware.transferFrom(provider, stranger, hid);
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotHardwareOwner.selector, hid, provider)
+        );
+        VM.prank(provider);
+        staking.requestUnstake(hid, MIN_STAKE);
+        VM.prank(stranger);
+        staking.requestUnstake(hid, MIN_STAKE);
+        VM.warp(staking.stakeOf(hid).unbondingEnd);
+        VM.prank(stranger);
+        staking.withdraw(hid);
+        assertEq(pvc.balanceOf(stranger), MIN_STAKE, "the HID's owner controls its stake");
+    }
 }

@@ -113,11 +113,13 @@ contract StakingTest is Fixture {
         _stake(MIN_STAKE);
         VM.prank(provider);
         staking.requestUnstake(hid, MIN_STAKE - 50 ether);
+        uint256 id = missedChallenge(createResource(hid));
         uint256 expected = (MIN_STAKE * SLASH_BPS) / 10_000;
         VM.expectEmit();
-        emit IPowerVerseStaking.Slashed(hid, expected, keccak256("challenge 1 missed"));
+        emit IPowerVerseStaking.Slashed(hid, expected, id);
         VM.prank(challenger);
-        staking.slash(hid, keccak256("challenge 1 missed"));
+        staking.slash(hid, id);
+        assertTrue(staking.isSlashed(id), "recorded");
         assertEq(pvc.balanceOf(treasury), expected, "treasury");
         IPowerVerseStaking.Stake memory s = staking.stakeOf(hid);
         assertEq(s.amount, 0, "stake first");
@@ -126,16 +128,20 @@ contract StakingTest is Fixture {
     }
 
     function test_slash_invalid_reverts() public {
+        uint256 id = missedChallenge(createResource(hid));
         VM.expectRevert(
             abi.encodeWithSelector(
                 IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, staking.CHALLENGER_ROLE()
             )
         );
         VM.prank(stranger);
-        staking.slash(hid, bytes32(0));
+        staking.slash(hid, id);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNothingToSlash.selector, hid));
         VM.prank(challenger);
-        staking.slash(hid, bytes32(0));
+        staking.slash(hid, id);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotSlashable.selector, hid, 99));
+        VM.prank(challenger);
+        staking.slash(hid, 99);
     }
 
     function test_stake_relayed() public {
@@ -154,8 +160,9 @@ contract StakingTest is Fixture {
         }
         uint256 expected = (staked * params.slashBps()) / 10_000;
         if (expected == 0) return;
+        uint256 id = missedChallenge(createResource(hid));
         VM.prank(challenger);
-        staking.slash(hid, bytes32(0));
+        staking.slash(hid, id);
         IPowerVerseStaking.Stake memory s = staking.stakeOf(hid);
         assertEq(s.amount + s.unbonding + pvc.balanceOf(treasury), staked, "stake + slashed = staked");
         assertEq(pvc.balanceOf(address(staking)), s.amount + s.unbonding, "held = accounted");

@@ -63,5 +63,6 @@ interface IPowerVerseMarket {
     error ComputeMarketNotShareSeller(uint256 listingId, address caller);
     error ComputeMarketUnknownShareListing(uint256 listingId);
     error ComputeMarketNotStaked(uint256 hid);
+    error ComputeMarketNotResourceOwner(uint256 vid, address caller);
     error ComputeMarketInDisputeWindow(uint256 uid, uint64 disputeEnd);
 }

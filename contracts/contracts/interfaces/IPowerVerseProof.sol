@@ -12,6 +12,7 @@ interface IPowerVerseProof {
 
     struct Challenge {
         uint256 vid;
+        uint256 hid;
         bytes32 seed;
         address agent;
         uint64 issuedAt;

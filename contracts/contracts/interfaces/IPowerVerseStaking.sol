@@ -14,7 +14,7 @@ interface IPowerVerseStaking {
     event Staked(uint256 indexed hid, address indexed staker, uint256 amount);
     event UnstakeRequested(uint256 indexed hid, address indexed staker, uint256 amount, uint64 unbondingEnd);
     event Withdrawn(uint256 indexed hid, address indexed staker, uint256 amount);
-    event Slashed(uint256 indexed hid, uint256 amount, bytes32 indexed reason);
+    event Slashed(uint256 indexed hid, uint256 amount, uint256 indexed challengeId);
 
     error ProviderStakingNotHardwareOwner(uint256 hid, address caller);
     error ProviderStakingZeroAmount();
@@ -23,4 +23,6 @@ interface IPowerVerseStaking {
     error ProviderStakingStillUnbonding(uint64 unbondingEnd);
     error ProviderStakingNothingToWithdraw(uint256 hid);
     error ProviderStakingNothingToSlash(uint256 hid);
+    error ProviderStakingNotSlashable(uint256 hid, uint256 challengeId);
+    error ProviderStakingAlreadySlashed(uint256 challengeId);
 }

@@ -75,8 +75,9 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     }
 
     /// @notice First listing of a VID: mints its RID to the beneficiaries (total = the revenue weight of the VID's
-    /// compute type) and lists the UID.
-    /// @dev Requirements: as {list}, except that the VID's RID must not exist yet; the shares sum to the weight.
+    /// compute type) and lists the UID. The VID's owner decides its first listing, so it must own the UID too.
+    /// @dev Requirements: as {list}, except that the VID's RID must not exist yet; the caller owns the VID; the
+    /// shares sum to the weight.
     function listWithRevenueRights(
         uint256 uid,
         address token,
@@ -88,6 +89,7 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         if (_usage.ownerOf(uid) != seller) revert ComputeMarketNotOwner(uid, seller);
         uint256 vid = _usage.vidOf(uid);
         ResourceRegistry resources = _usage.resourceRegistry();
+        if (resources.ownerOf(vid) != seller) revert ComputeMarketNotResourceOwner(vid, seller);
         HardwareRegistry hardware = resources.hardwareRegistry();
         uint32 computeType = hardware.hardware(resources.hidOf(vid)).computeType;
         _revenue.mint(vid, beneficiaries, shares, _params.revenueWeight(computeType));

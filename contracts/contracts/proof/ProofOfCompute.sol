@@ -57,13 +57,15 @@ contract ProofOfCompute is AccessControl, EIP712, PowerVerseContext, IPowerVerse
             _resources.ownerOf(vid) != caller && _usage.userOf(_usage.liveUidOf(vid)) != caller
                 && !hasRole(CHALLENGER_ROLE, caller)
         ) revert ProofOfComputeNotAllowed(vid, caller);
-        IPowerVerseAssets.Hardware memory hw = _hardware.hardware(_resources.hidOf(vid));
+        uint256 hid = _resources.hidOf(vid);
+        IPowerVerseAssets.Hardware memory hw = _hardware.hardware(hid);
         (, IPowerVerseParams.ProofParams memory p) = _params.latestProofParams(hw.computeType);
         challengeId = ++_lastChallenge;
         bytes32 seed = keccak256(abi.encodePacked(block.prevrandao, challengeId, vid));
         uint64 deadline = uint64(block.timestamp) + p.deadlineSeconds;
         _challenges[challengeId] = Challenge({
             vid: vid,
+            hid: hid,
             seed: seed,
             agent: hw.agent,
             issuedAt: uint64(block.timestamp),

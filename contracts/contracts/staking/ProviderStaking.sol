@@ -11,6 +11,8 @@ import {HardwareRegistry} from "../assets/HardwareRegistry.sol";
 import {ResourceRegistry} from "../assets/ResourceRegistry.sol";
 import {UsageRights} from "../assets/UsageRights.sol";
 import {IPowerVerseParams} from "../interfaces/IPowerVerseParams.sol";
+import {IPowerVerseProof} from "../interfaces/IPowerVerseProof.sol";
+import {ProofOfCompute} from "../proof/ProofOfCompute.sol";
 import {IPowerVerseStaking} from "../interfaces/IPowerVerseStaking.sol";
 import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 
@@ -19,8 +21,8 @@ import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 /// that at every listing and purchase. The stake belongs to the HID: whoever owns the HID controls it, so it moves
 /// with the HID. It stays locked — no unstake request, no withdrawal — until the latest rental of the HID's
 /// resources has ended and its dispute window has passed; unstaked PVC stays slashable for the unbonding period.
-/// The challenger slashes a share (DAO slash rate) of stake and unbonding PVC for a failed or missed proof; it goes
-/// to the treasury.
+/// The challenger slashes a share (DAO slash rate) of stake and unbonding PVC once per failed or missed proof — a
+/// challenge of the HID that expired without a verified result — by challenge id; it goes to the treasury.
 contract ProviderStaking is AccessControl, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseStaking {
     using SafeERC20 for IERC20;
 
@@ -34,15 +36,23 @@ contract ProviderStaking is AccessControl, ReentrancyGuardTransient, PowerVerseC
     UsageRights private immutable _usage;
     ResourceRegistry private immutable _resources;
     HardwareRegistry private immutable _hardware;
+    ProofOfCompute private immutable _proof;
 
     mapping(uint256 hid => Stake stake) private _stakes;
+    mapping(uint256 challengeId => bool slashed) private _slashed;
 
-    constructor(IERC20 pvc_, IPowerVerseParams params_, UsageRights usage_, address admin, address forwarder)
-        PowerVerseContext(forwarder)
-    {
+    constructor(
+        IERC20 pvc_,
+        IPowerVerseParams params_,
+        UsageRights usage_,
+        ProofOfCompute proof_,
+        address admin,
+        address forwarder
+    ) PowerVerseContext(forwarder) {
         _pvc = pvc_;
         _params = params_;
         _usage = usage_;
+        _proof = proof_;
         _resources = usage_.resourceRegistry();
         _hardware = _resources.hardwareRegistry();
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
@@ -96,14 +106,26 @@ contract ProviderStaking is AccessControl, ReentrancyGuardTransient, PowerVerseC
         _pvc.safeTransfer(caller, amount);
     }
 
-    /// @notice Slashes an HID by the DAO slash rate, from stake first and then from unbonding PVC, to the treasury.
-    /// @param reason a hash identifying the violation (e.g. the failed challenge).
-    /// @dev Requirements: the caller has CHALLENGER_ROLE; the slashed amount is not 0.
-    function slash(uint256 hid, bytes32 reason) external onlyRole(CHALLENGER_ROLE) nonReentrant returns (uint256 amount) {
+    /// @notice Slashes an HID by the DAO slash rate, from stake first and then from unbonding PVC, to the treasury,
+    /// for a challenge of that HID that expired without a verified result. Each challenge slashes once.
+    /// @dev Requirements: the caller has CHALLENGER_ROLE; the challenge is of this HID and expired; it has not been
+    /// slashed for; the slashed amount is not 0.
+    function slash(uint256 hid, uint256 challengeId)
+        external
+        onlyRole(CHALLENGER_ROLE)
+        nonReentrant
+        returns (uint256 amount)
+    {
+        IPowerVerseProof.Challenge memory challenge = _proof.challengeOf(challengeId);
+        if (challenge.hid != hid || challenge.status != IPowerVerseProof.Status.Expired) {
+            revert ProviderStakingNotSlashable(hid, challengeId);
+        }
+        if (_slashed[challengeId]) revert ProviderStakingAlreadySlashed(challengeId);
         Stake storage s = _stakes[hid];
         uint256 staked = s.amount;
         amount = ((staked + s.unbonding) * _params.slashBps()) / _MAX_BPS;
         if (amount == 0) revert ProviderStakingNothingToSlash(hid);
+        _slashed[challengeId] = true;
         if (amount <= staked) {
             // amount <= staked < 2^96 was just checked.
             unchecked {
@@ -114,8 +136,13 @@ contract ProviderStaking is AccessControl, ReentrancyGuardTransient, PowerVerseC
             // amount <= staked + unbonding because slashBps <= 10000.
             s.unbonding -= amount - staked;
         }
-        emit Slashed(hid, amount, reason);
+        emit Slashed(hid, amount, challengeId);
         _pvc.safeTransfer(_params.treasury(), amount);
+    }
+
+    /// @notice Whether a challenge has been slashed for.
+    function isSlashed(uint256 challengeId) external view returns (bool) {
+        return _slashed[challengeId];
     }
 
     /// @notice The stake record of an HID.

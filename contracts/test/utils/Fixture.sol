@@ -94,7 +94,7 @@ abstract contract Fixture is TestBase {
         usage = new UsageRights(resources, address(this), fwd);
         revenue = new RevenueRights(address(this), fwd);
         proof = new ProofOfCompute(params, usage, address(this), fwd);
-        staking = new ProviderStaking(pvc, params, usage, address(this), fwd);
+        staking = new ProviderStaking(pvc, params, usage, proof, address(this), fwd);
         market = new ComputeMarket(params, usage, revenue, pvc, staking, address(this), fwd);
         dividends = new DividendDistributor(address(this), fwd);
 
@@ -199,6 +199,14 @@ abstract contract Fixture is TestBase {
         (hid, vid, uid) = listedUsage(device);
         VM.prank(buyer);
         market.buy(uid, address(pvc), PRICE);
+    }
+
+    /// @dev A challenge of a VID that its agent missed: issued by the challenger, expired after its deadline.
+    function missedChallenge(uint256 vid) internal returns (uint256 id) {
+        VM.prank(challenger);
+        id = proof.requestChallenge(vid);
+        VM.warp(proof.challengeOf(id).deadline + 1);
+        proof.expire(id);
     }
 
     // ---------------------------------------------------------------- ERC-2771
