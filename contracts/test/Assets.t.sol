@@ -172,27 +172,44 @@ contract AssetsTest is Fixture {
 
     function test_rentTo_withoutMarketRole_reverts() public {
         uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
-        VM.expectRevert(
-            abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, usage.MARKET_ROLE()
-            )
+        bytes memory unauthorized = abi.encodeWithSelector(
+            IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, usage.MARKET_ROLE()
         );
+        VM.expectRevert(unauthorized);
         VM.prank(stranger);
-        usage.rentTo(uid, provider, stranger);
+        usage.markListed(uid);
+        VM.expectRevert(unauthorized);
+        VM.prank(stranger);
+        usage.rentTo(uid, stranger);
     }
 
-    function test_rentTo_unknownOrRented_reverts() public {
+    function test_rentTo_unlistedOrRented_reverts() public {
         usage.grantRole(usage.MARKET_ROLE(), address(this));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotListed.selector, 7));
+        usage.rentTo(7, buyer);
         VM.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 7));
-        usage.rentTo(7, provider, buyer);
+        usage.markListed(7);
         uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
-        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotOwner.selector, uid, stranger));
-        usage.rentTo(uid, stranger, buyer);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotListed.selector, uid));
+        usage.rentTo(uid, buyer);
+        usage.markListed(uid);
         VM.expectEmit();
         emit IERC4907.UpdateUser(uid, buyer, uint64(block.timestamp) + DAY);
-        usage.rentTo(uid, provider, buyer);
+        usage.rentTo(uid, buyer);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotListed.selector, uid));
+        usage.rentTo(uid, stranger);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsAlreadyRented.selector, uid));
-        usage.rentTo(uid, provider, stranger);
+        usage.markListed(uid);
+    }
+
+    function test_transfer_clearsTheListing() public {
+        usage.grantRole(usage.MARKET_ROLE(), address(this));
+        uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
+        usage.markListed(uid);
+        VM.prank(provider);
+        usage.transferFrom(provider, stranger, uid);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotListed.selector, uid));
+        usage.rentTo(uid, buyer);
     }
 
     function test_rental_expiresAtReadTime_andFreesVid() public {

@@ -313,4 +313,50 @@ contract HardeningTest is Fixture {
         staking.withdraw(hid);
         assertEq(pvc.balanceOf(stranger), MIN_STAKE, "the HID's owner controls its stake");
     }
+
+    // ---------------------------------------------------------------- 7. stale listings revive
+
+    /// A share listing whose shares moved away would fill again once the seller held shares again: listed shares
+    /// are escrowed in place, so they cannot move away while listed.
+    function test_item07_staleShareListingsRevive() public {
+        (, uint256 vid,) = listedUsage(keccak256("gpu-0"));
+        VM.prank(holder2);
+        uint256 id = market.listShares(vid, 300, address(pvc), 1 ether);
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsSharesListed.selector, vid, holder2, 400, 700)
+        );
+        VM.prank(holder2);
+        revenue.safeTransferFrom(holder2, stranger, vid, 400, "");
+        VM.prank(holder2);
+        revenue.safeTransferFrom(holder2, stranger, vid, 100, "");
+        assertEq(revenue.listedOf(vid, holder2), 300, "the listed shares stay put");
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseMarket.ComputeMarketInsufficientShares.selector, 0, 1));
+        VM.prank(holder2);
+        market.listShares(vid, 1, address(pvc), 2 ether);
+        VM.prank(trader);
+        market.buyShares(id, 100, address(pvc), 1 ether);
+        VM.prank(holder2);
+        market.cancelShareListing(id);
+        assertEq(revenue.listedOf(vid, holder2), 0, "released");
+        VM.prank(holder2);
+        revenue.safeTransferFrom(holder2, stranger, vid, 200, "");
+        assertEq(revenue.balanceOf(stranger, vid), 300, "free to move once unlisted");
+    }
+
+    /// A UID listing does not survive the UID leaving its seller and coming back.
+    function test_item07_staleUidListingRevives() public {
+        (,, uint256 uid) = listedUsage(keccak256("gpu-0"));
+        VM.prank(provider);
+        usage.transferFrom(provider, stranger, uid);
+        VM.prank(stranger);
+        usage.transferFrom(stranger, provider, uid);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotListed.selector, uid));
+        VM.prank(buyer);
+        market.buy(uid, address(pvc), PRICE);
+        VM.prank(provider);
+        market.list(uid, address(pvc), PRICE * 2);
+        VM.prank(buyer);
+        market.buy(uid, address(pvc), PRICE * 2);
+        assertEq(usage.userOf(uid), buyer, "a fresh listing sells");
+    }
 }

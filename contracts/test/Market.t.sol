@@ -140,7 +140,7 @@ contract MarketTest is Fixture {
         (,, uint256 uid) = listedUsage(keccak256("gpu-0"));
         VM.prank(provider);
         usage.transferFrom(provider, stranger, uid);
-        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotOwner.selector, uid, provider));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotListed.selector, uid));
         VM.prank(buyer);
         market.buy(uid, address(pvc), PRICE);
     }

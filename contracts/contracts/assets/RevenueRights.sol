@@ -13,14 +13,16 @@ import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 /// @title RID — revenue rights: ERC-1155, id = VID, minted once at the VID's first listing (DESIGN.md §2).
 /// @notice Rental income of a VID is paid pro rata to its holders through a pull-based accumulator: income per
 /// share grows with each deposit, and every balance change first books what the old balance had earned, so
-/// claims are O(1) and exact when shares are transferred or traded.
+/// claims are O(1) and exact when shares are transferred or traded. Shares listed for sale on the market are
+/// escrowed in place: they stay with the seller and keep earning, but cannot move until bought or unlisted, so a
+/// listing never outlives the shares behind it.
 /// @dev Exactness: a deposit adds floor((amount * SCALE + carry) / supply) to the accumulator and keeps the
 /// remainder as the next carry, so accumulator * supply <= deposits * SCALE at all times; an account earns
 /// floor(balance * Δaccumulator / SCALE) per booking. Summed over holders that never exceeds the deposits.
 contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseAssets {
     using SafeERC20 for IERC20;
 
-    /// @notice The ComputeMarket: mints at first listing, deposits income, moves listed shares on a sale.
+    /// @notice The ComputeMarket: mints at first listing, deposits income, lists shares and moves them on a sale.
     bytes32 public constant MARKET_ROLE = keccak256("MARKET_ROLE");
 
     /// @notice Fixed-point scale of the income-per-share accumulator.
@@ -38,6 +40,7 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
     mapping(uint256 vid => mapping(address token => Pool pool)) private _pools;
     mapping(uint256 vid => mapping(address token => mapping(address account => uint256 perShare))) private _booked;
     mapping(uint256 vid => mapping(address token => mapping(address account => uint256 amount))) private _owed;
+    mapping(uint256 vid => mapping(address account => uint256 amount)) private _listed;
 
     constructor(address admin, address forwarder) ERC1155("") PowerVerseContext(forwarder) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
@@ -81,9 +84,26 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
         emit IncomeDeposited(vid, token, amount);
     }
 
-    /// @notice Moves listed shares from a seller to a buyer on a market sale (the seller listed them).
-    /// @dev Requirements: the caller has MARKET_ROLE; `from` holds `amount`.
+    /// @notice Escrows `amount` of `account`'s shares of a VID for a market listing: they keep earning for the
+    /// account but cannot be transferred until sold or released.
+    /// @dev Requirements: the caller has MARKET_ROLE; the account holds `amount` shares that are not listed yet.
+    function list(address account, uint256 vid, uint256 amount) external onlyRole(MARKET_ROLE) {
+        uint256 listed = _listed[vid][account] + amount;
+        uint256 balance = balanceOf(account, vid);
+        if (listed > balance) revert RevenueRightsSharesListed(vid, account, balance, listed);
+        _listed[vid][account] = listed;
+    }
+
+    /// @notice Releases `amount` of `account`'s listed shares of a VID (a cancelled listing).
+    /// @dev Requirements: the caller has MARKET_ROLE; `amount` of the account's shares are listed.
+    function unlist(address account, uint256 vid, uint256 amount) external onlyRole(MARKET_ROLE) {
+        _listed[vid][account] -= amount;
+    }
+
+    /// @notice Moves listed shares from a seller to a buyer on a market sale.
+    /// @dev Requirements: the caller has MARKET_ROLE; `amount` of `from`'s shares are listed.
     function marketTransfer(address from, address to, uint256 vid, uint256 amount) external onlyRole(MARKET_ROLE) {
+        _listed[vid][from] -= amount;
         _safeTransferFrom(from, to, vid, amount, "");
     }
 
@@ -111,6 +131,11 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
         return _owed[vid][token][account] + earned;
     }
 
+    /// @notice How many of `account`'s shares of a VID are listed on the market (and cannot move until sold).
+    function listedOf(uint256 vid, address account) external view returns (uint256) {
+        return _listed[vid][account];
+    }
+
     /// @notice The total shares of a VID (0 before its first listing).
     function totalSupply(uint256 vid) external view returns (uint256) {
         return _supply[vid];
@@ -136,10 +161,17 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
         return super.supportsInterface(interfaceId);
     }
 
-    /// @dev Books both sides' earnings at their old balances before any balance changes.
+    /// @dev Books both sides' earnings at their old balances before any balance changes; listed shares stay put.
     function _update(address from, address to, uint256[] memory ids, uint256[] memory values) internal override {
         for (uint256 i; i < ids.length; ++i) {
             uint256 vid = ids[i];
+            if (from != address(0)) {
+                uint256 listed = _listed[vid][from];
+                uint256 balance = balanceOf(from, vid);
+                if (listed != 0 && balance < listed + values[i]) {
+                    revert RevenueRightsSharesListed(vid, from, balance, listed + values[i]);
+                }
+            }
             address[] storage tokens = _incomeTokens[vid];
             for (uint256 t; t < tokens.length; ++t) {
                 if (from != address(0)) _book(vid, tokens[t], from, balanceOf(from, vid));

@@ -25,11 +25,13 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
     mapping(uint256 vid => uint64 end) private _earlierRentalsEnd;
 
     /// @dev One slot: duration (uint32 seconds = up to 136 years), expires (0 until rented; uint40 seconds reach the
-    /// year 36812) and the user.
+    /// year 36812), the user, and whether the UID is listed — set by the market at each listing, cleared by any
+    /// transfer and by the sale, so a listing never survives the UID leaving its seller (and coming back).
     struct Rental {
         uint32 duration;
         uint40 expires;
         address user;
+        bool listed;
     }
 
     /// @dev One slot: the VID of a UID and the HID of that VID (ids are counters, far below 2^128).
@@ -59,7 +61,7 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
         if (ended > _earlierRentalsEnd[vid]) _earlierRentalsEnd[vid] = ended;
         uid = ++_lastId;
         _bindings[uid] = Binding({vid: uint128(vid), hid: uint128(_resources.hidOf(vid))});
-        _rentals[uid] = Rental({duration: duration, expires: 0, user: address(0)});
+        _rentals[uid] = Rental({duration: duration, expires: 0, user: address(0), listed: false});
         _boundUid[vid] = uid;
         _mint(provider, uid);
         emit UsageRightCreated(uid, vid, provider, duration);
@@ -80,20 +82,32 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
         emit UsageRightRetired(uid, vid);
     }
 
-    /// @notice Makes `user` the user of a UID from now until now + its duration (the market calls this on a sale,
-    /// after checking that `seller`, who listed it, still owns it). Returns the UID's VID and HID.
-    /// @dev Requirements: the caller has MARKET_ROLE; the UID exists, is owned by `seller` and was never rented.
-    function rentTo(uint256 uid, address seller, address user)
+    /// @notice Marks a UID as listed by its owner (the market calls this at each listing, after checking that the
+    /// caller owns the UID). Any transfer of the UID clears the mark. Returns the UID's VID and HID.
+    /// @dev Requirements: the caller has MARKET_ROLE; the UID exists and was never rented.
+    function markListed(uint256 uid) external onlyRole(MARKET_ROLE) returns (uint256 vid, uint256 hid) {
+        _requireOwned(uid);
+        Rental storage rental = _rentals[uid];
+        if (rental.expires != 0) revert UsageRightsAlreadyRented(uid);
+        rental.listed = true;
+        Binding memory binding = _bindings[uid];
+        (vid, hid) = (binding.vid, binding.hid);
+    }
+
+    /// @notice Makes `user` the user of a listed UID from now until now + its duration (the market calls this on a
+    /// sale). The UID has not moved since it was listed, so its seller still owns it. Returns the UID's VID and HID.
+    /// @dev Requirements: the caller has MARKET_ROLE; the UID is listed (not transferred or rented since).
+    function rentTo(uint256 uid, address user)
         external
         onlyRole(MARKET_ROLE)
         returns (uint256 vid, uint256 hid, uint64 expires)
     {
-        if (_requireOwned(uid) != seller) revert UsageRightsNotOwner(uid, seller);
         Rental storage rental = _rentals[uid];
-        if (rental.expires != 0) revert UsageRightsAlreadyRented(uid);
+        if (!rental.listed) revert UsageRightsNotListed(uid);
         uint40 end = uint40(block.timestamp) + rental.duration;
         rental.expires = end;
         rental.user = user;
+        rental.listed = false;
         Binding memory binding = _bindings[uid];
         (vid, hid, expires) = (binding.vid, binding.hid, end);
         emit UpdateUser(uid, user, expires);
@@ -165,6 +179,15 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
     /// @notice ERC-165, including ERC-4907 (0xad092b5c).
     function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
         return interfaceId == type(IERC4907).interfaceId || super.supportsInterface(interfaceId);
+    }
+
+    /// @dev Any move of a UID (transfer or burn) ends its listing.
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address from) {
+        from = super._update(to, tokenId, auth);
+        if (from != address(0)) {
+            Rental storage rental = _rentals[tokenId];
+            if (rental.listed) rental.listed = false;
+        }
     }
 
     /// @dev Live: minted and not burned, and either not yet rented or rented and not yet expired.

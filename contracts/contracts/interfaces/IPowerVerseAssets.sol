@@ -73,4 +73,6 @@ interface IPowerVerseAssets {
     error RevenueRightsInvalidShares(uint256 expectedTotal, uint256 actualTotal);
     error RevenueRightsNothingToClaim(uint256 vid, address token, address account);
     error RevenueRightsZeroIncome();
+    error RevenueRightsSharesListed(uint256 vid, address account, uint256 balance, uint256 needed);
+    error UsageRightsNotListed(uint256 uid);
 }

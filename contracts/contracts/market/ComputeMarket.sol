@@ -118,9 +118,10 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         (bool accepted, uint16 feeBps, uint16 burnShareBps) = _params.feeTerms(token);
         if (!accepted) revert ComputeMarketTokenNotAccepted(token);
         address buyer = _msgSender();
-        // UsageRights and ProviderStaking are trusted contracts of the suite: the first checks that the seller still
-        // owns the UID and records the rental (which locks the HID's stake until it ends), the second reads the stake.
-        (uint256 vid, uint256 hid, uint64 end) = _usage.rentTo(uid, order.account, buyer);
+        // UsageRights and ProviderStaking are trusted contracts of the suite: the first checks that the UID has not
+        // moved since it was listed (so the seller still owns it) and records the rental (which locks the HID's stake
+        // until it ends), the second reads the stake.
+        (uint256 vid, uint256 hid, uint64 end) = _usage.rentTo(uid, buyer);
         if (!_staking.isStaked(hid)) revert ComputeMarketNotStaked(hid);
         order.account = buyer;
         order.end = end;
@@ -191,8 +192,10 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     // ---------------------------------------------------------------- revenue rights
 
     /// @notice Lists `amount` of the caller's RID shares of a VID at `unitPrice` per share; buyers may fill part.
-    /// The shares stay with the seller (and keep earning) until bought.
-    /// @dev Requirements: amount > 0; unitPrice > 0; the token is accepted; the caller holds `amount`.
+    /// The shares are escrowed in place: they stay with the seller (and keep earning) but cannot move until bought
+    /// or the listing is cancelled, so a listing never fills from shares that left and came back.
+    /// @dev Requirements: amount > 0; unitPrice > 0; the token is accepted; the caller holds `amount` shares that
+    /// are not listed already.
     function listShares(uint256 vid, uint256 amount, address token, uint256 unitPrice)
         external
         returns (uint256 listingId)
@@ -201,17 +204,18 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         if (unitPrice == 0) revert ComputeMarketZeroPrice();
         _requireAccepted(token);
         address seller = _msgSender();
-        uint256 held = _revenue.balanceOf(seller, vid);
-        if (held < amount) revert ComputeMarketInsufficientShares(held, amount);
+        uint256 available = _revenue.balanceOf(seller, vid) - _revenue.listedOf(vid, seller);
+        if (available < amount) revert ComputeMarketInsufficientShares(available, amount);
         listingId = ++_lastShareListing;
         _shareListings[listingId] =
             ShareListing({seller: seller, token: token, vid: vid, remaining: amount, unitPrice: unitPrice});
         emit SharesListed(listingId, vid, seller, amount, token, unitPrice);
+        _revenue.list(seller, vid, amount);
     }
 
     /// @notice Buys `amount` shares of a share listing at the stated terms; pays the seller directly.
     /// @dev Requirements: the listing exists with exactly (`token`, `unitPrice`); 0 < amount <= remaining; the
-    /// seller still holds the shares; the caller approved the market for amount * unitPrice.
+    /// caller approved the market for amount * unitPrice.
     function buyShares(uint256 listingId, uint256 amount, address token, uint256 unitPrice) external nonReentrant {
         ShareListing storage listing = _shareListings[listingId];
         address seller = listing.seller;
@@ -238,15 +242,18 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         _revenue.marketTransfer(seller, buyer, vid, amount);
     }
 
-    /// @notice Cancels the caller's share listing.
+    /// @notice Cancels the caller's share listing and releases the shares still listed.
     /// @dev Requirements: the listing exists and the caller is its seller.
     function cancelShareListing(uint256 listingId) external {
-        address seller = _shareListings[listingId].seller;
+        ShareListing storage listing = _shareListings[listingId];
+        address seller = listing.seller;
         if (seller == address(0)) revert ComputeMarketUnknownShareListing(listingId);
         address caller = _msgSender();
         if (seller != caller) revert ComputeMarketNotShareSeller(listingId, caller);
+        (uint256 vid, uint256 remaining) = (listing.vid, listing.remaining);
         delete _shareListings[listingId];
         emit ShareListingCancelled(listingId);
+        _revenue.unlist(seller, vid, remaining);
     }
 
     // ---------------------------------------------------------------- views
@@ -275,9 +282,8 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         address seller = _msgSender();
         if (_usage.ownerOf(uid) != seller) revert ComputeMarketNotOwner(uid, seller);
         if (_usage.userExpires(uid) != 0) revert ComputeMarketAlreadyRented(uid);
-        uint256 vid = _usage.vidOf(uid);
+        (uint256 vid, uint256 hid) = _usage.markListed(uid);
         if (!_revenue.isMinted(vid)) revert ComputeMarketRevenueRightsMissing(vid);
-        uint256 hid = _usage.hidOf(uid);
         if (!_staking.isStaked(hid)) revert ComputeMarketNotStaked(hid);
         if (price == 0) revert ComputeMarketZeroPrice();
         _requireAccepted(token);
