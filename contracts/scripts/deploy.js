@@ -13,6 +13,8 @@ import { ContractFactory, JsonRpcProvider, getAddress, NonceManager, Wallet, Zer
 import { artifact, root } from "./suite.js";
 
 const LOCAL_CHAIN_ID = 31337n;
+// How long a funded dividend epoch's claims stay open before the settler may reclaim what is left.
+const DIVIDEND_CLAIM_PERIOD = 365 * 86400;
 const env = process.env;
 const rpcUrl = env.PV_RPC_URL ?? "http://127.0.0.1:8545";
 
@@ -124,7 +126,7 @@ async function main() {
     "ComputeMarket", contracts.PowerParams, contracts.UsageRights, contracts.RevenueRights, contracts.PowerVerseCoin,
     contracts.ProviderStaking, deployerAddress, fwd,
   );
-  const dividends = await deploy("DividendDistributor", deployerAddress, fwd);
+  const dividends = await deploy("DividendDistributor", deployerAddress, fwd, DIVIDEND_CLAIM_PERIOD);
 
   // Roles: the market moves UIDs and RIDs; the platform keys; then the timelock becomes every admin.
   const MARKET_ROLE = id("MARKET_ROLE");

@@ -195,6 +195,7 @@ async function report(provider, manifest) {
   const dividends = at("DividendDistributor", settler);
   await send(stable.approve(manifest.contracts.DividendDistributor, 2n ** 255n));
   await send(dividends.postEpoch(202611, ours.root, manifest.contracts.TestStablecoin, 1000n * 10n ** 6n));
+  await send(dividends.fundEpoch(1));
   await measure("dividend claim", dividends.connect(relayer).claim(1, accounts[0], amounts[0], ours.proof(0)));
   const uniswap = merkle(accounts.map((a, i) => keccak256(solidityPacked(["uint256", "address", "uint256"], [i, a, amounts[i]]))));
   const ref = artifact.reference("UniswapMerkleDistributor");

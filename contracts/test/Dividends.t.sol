@@ -45,15 +45,25 @@ contract DividendsTest is Fixture {
         t = _tree();
         VM.prank(settler);
         epoch = dividends.postEpoch(202_611, t.root, address(pvc), total);
+        VM.prank(settler);
+        dividends.fundEpoch(epoch);
     }
 
-    function test_postEpoch_fundsAndStores() public {
+    function test_postEpoch_thenFund_storesAndFunds() public {
         Tree memory t = _tree();
         VM.expectEmit();
         emit IPowerVerseDividends.EpochPosted(1, 202_611, t.root, address(pvc), 1000 ether);
-        (uint256 epoch,) = _post(1000 ether);
+        VM.prank(settler);
+        uint256 epoch = dividends.postEpoch(202_611, t.root, address(pvc), 1000 ether);
+        assertEq(pvc.balanceOf(address(dividends)), 0, "posting moves nothing");
+        VM.expectEmit();
+        emit IPowerVerseDividends.EpochFunded(epoch, 1000 ether, uint40(block.timestamp + CLAIM_PERIOD));
+        VM.prank(settler);
+        dividends.fundEpoch(epoch);
         assertEq(pvc.balanceOf(address(dividends)), 1000 ether, "funded");
         assertEq(dividends.epochOf(epoch).root, t.root, "root");
+        assertEq(dividends.epochOf(epoch).remaining, 1000 ether, "claimable");
+        assertEq(dividends.epochOfPeriod(202_611), epoch, "by month");
         assertEq(dividends.count(), 1, "count");
     }
 
@@ -69,9 +79,23 @@ contract DividendsTest is Fixture {
         VM.prank(settler);
         dividends.postEpoch(202_611, bytes32(0), address(pvc), 1);
         uint256 tooLarge = uint256(type(uint96).max) + 1;
-        VM.expectRevert(abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorTotalTooLarge.selector, tooLarge));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorInvalidTotal.selector, tooLarge));
         VM.prank(settler);
         dividends.postEpoch(202_611, bytes32(uint256(1)), address(pvc), tooLarge);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorInvalidTotal.selector, 0));
+        VM.prank(settler);
+        dividends.postEpoch(202_611, bytes32(uint256(1)), address(pvc), 0);
+        uint32[4] memory bad = [uint32(202_600), 202_613, 199_912, 2026];
+        for (uint256 i; i < bad.length; ++i) {
+            VM.expectRevert(
+                abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorInvalidPeriod.selector, bad[i])
+            );
+            VM.prank(settler);
+            dividends.postEpoch(bad[i], bytes32(uint256(1)), address(pvc), 1);
+        }
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorUnknownEpoch.selector, 1));
+        VM.prank(settler);
+        dividends.fundEpoch(1);
     }
 
     function test_claim_everyAccountOnce() public {
@@ -110,6 +134,8 @@ contract DividendsTest is Fixture {
         dividends.claim(9, accounts[0], amounts[0], p);
     }
 
+    /// @dev A total declared below the tree's sum (a settler's mistake) pays the first claims only; the others are
+    /// refused, never paid from another epoch.
     function test_claim_beyondFunding_reverts() public {
         (uint256 epoch, Tree memory t) = _post(500 ether);
         dividends.claim(epoch, accounts[0], amounts[0], _proof(t, 0));

@@ -3,9 +3,11 @@ pragma solidity 0.8.28;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IPowerVerseAssets} from "../contracts/interfaces/IPowerVerseAssets.sol";
+import {IPowerVerseDividends} from "../contracts/interfaces/IPowerVerseDividends.sol";
 import {IPowerVerseMarket} from "../contracts/interfaces/IPowerVerseMarket.sol";
 import {IPowerVerseProof} from "../contracts/interfaces/IPowerVerseProof.sol";
 import {IPowerVerseStaking} from "../contracts/interfaces/IPowerVerseStaking.sol";
+import {FeeOnTransferToken} from "./utils/FeeOnTransferToken.sol";
 import {Fixture} from "./utils/Fixture.sol";
 
 /// @notice Issue 14, one test (or a few) per item, named after it: each reproduces what an attacker did against the
@@ -358,5 +360,145 @@ contract HardeningTest is Fixture {
         VM.prank(buyer);
         market.buy(uid, address(pvc), PRICE * 2);
         assertEq(usage.userOf(uid), buyer, "a fresh listing sells");
+    }
+
+    // ---------------------------------------------------------------- 8. booked, not measured
+
+    function _feeToken(uint256 feeBps) private returns (FeeOnTransferToken token) {
+        token = new FeeOnTransferToken(feeBps);
+        params.setAcceptedToken(address(token), true, 0);
+        token.mint(buyer, 1000 ether);
+        VM.prank(buyer);
+        token.approve(address(market), type(uint256).max);
+    }
+
+    /// A fee-on-transfer token would book 200 while the market holds 198: the purchase is refused.
+    function test_item08_bookedNotMeasured() public {
+        FeeOnTransferToken fee = _feeToken(100);
+        uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
+        firstListing(uid, address(fee), 200 ether);
+        VM.expectRevert(
+            abi.encodeWithSelector(
+                IPowerVerseMarket.ComputeMarketTransferShortfall.selector, address(fee), 200 ether, 198 ether
+            )
+        );
+        VM.prank(buyer);
+        market.buy(uid, address(fee), 200 ether);
+    }
+
+    /// A fee switched on after the purchase (as USDT's can be): RID holders are credited with what arrived, and
+    /// both the market's and RevenueRights' books still match what they hold.
+    function test_item08_incomeBookedAsReceived() public {
+        FeeOnTransferToken fee = _feeToken(0);
+        uint256 vid = createResource(registerHardware(keccak256("gpu-0")));
+        uint256 uid = createUsage(vid);
+        firstListing(uid, address(fee), 200 ether);
+        VM.prank(buyer);
+        market.buy(uid, address(fee), 200 ether);
+        fee.setFee(100);
+        VM.warp(settleableAt(uid));
+        market.settle(uid);
+        uint256 income = 200 ether - (200 ether * uint256(FEE_BPS)) / 10_000;
+        uint256 received = income - income / 100;
+        assertEq(revenue.pool(vid, address(fee)).deposited, received, "credited with what arrived");
+        assertEq(fee.balanceOf(address(revenue)), received, "RevenueRights holds what it owes");
+        (,,, uint256 escrowed) = market.totals(address(fee));
+        assertEq(fee.balanceOf(address(market)), escrowed, "the market holds its escrow (none)");
+    }
+
+    function test_item08_fundEpochWithAFeeToken_reverts() public {
+        FeeOnTransferToken fee = new FeeOnTransferToken(100);
+        fee.mint(settler, 1000 ether);
+        VM.prank(settler);
+        fee.approve(address(dividends), type(uint256).max);
+        VM.prank(settler);
+        uint256 epoch = dividends.postEpoch(202_611, bytes32(uint256(1)), address(fee), 100 ether);
+        VM.expectRevert(
+            abi.encodeWithSelector(
+                IPowerVerseDividends.DividendDistributorFundingShortfall.selector, epoch, 100 ether, 99 ether
+            )
+        );
+        VM.prank(settler);
+        dividends.fundEpoch(epoch);
+    }
+
+    // ---------------------------------------------------------------- 12. dividend epochs
+
+    function _pair(bytes32 a, bytes32 b) private pure returns (bytes32) {
+        return a < b ? keccak256(abi.encodePacked(a, b)) : keccak256(abi.encodePacked(b, a));
+    }
+
+    /// Two leaves: (provider, 600 PVC), (holder2, 400 PVC).
+    function _leaves() private view returns (bytes32 a, bytes32 b) {
+        a = keccak256(abi.encodePacked(provider, uint256(600 ether)));
+        b = keccak256(abi.encodePacked(holder2, uint256(400 ether)));
+    }
+
+    function _postAndFund(uint32 period) private returns (uint256 epoch) {
+        (bytes32 a, bytes32 b) = _leaves();
+        VM.prank(settler);
+        epoch = dividends.postEpoch(period, _pair(a, b), address(pvc), 1000 ether);
+        VM.prank(settler);
+        dividends.fundEpoch(epoch);
+    }
+
+    /// A retried post of the same month would double-pay: the month has one epoch, funded once.
+    function test_item12_dividendEpochs_oneEpochPerMonth() public {
+        uint256 epoch = _postAndFund(202_611);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorAlreadyFunded.selector, epoch));
+        VM.prank(settler);
+        dividends.postEpoch(202_611, bytes32(uint256(1)), address(pvc), 100 ether);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorAlreadyFunded.selector, epoch));
+        VM.prank(settler);
+        dividends.fundEpoch(epoch);
+        assertEq(pvc.balanceOf(address(dividends)), 1000 ether, "funded once");
+        assertEq(_postAndFund(202_612), epoch + 1, "the next month is a new epoch");
+    }
+
+    /// A wrong root is replaced before funding; claims follow the replacement, never the first root.
+    function test_item12_rootReplaceableUntilFunded() public {
+        (bytes32 a, bytes32 b) = _leaves();
+        VM.prank(settler);
+        uint256 epoch = dividends.postEpoch(202_611, keccak256("a wrong root"), address(pvc), 999 ether);
+        VM.prank(settler);
+        assertEq(dividends.postEpoch(202_611, _pair(a, b), address(pvc), 1000 ether), epoch, "same epoch");
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorNotFunded.selector, epoch));
+        dividends.claim(epoch, provider, 600 ether, _single(b));
+        VM.prank(settler);
+        dividends.fundEpoch(epoch);
+        assertEq(pvc.balanceOf(address(dividends)), 1000 ether, "funded with exactly the tree's total");
+        dividends.claim(epoch, provider, 600 ether, _single(b));
+        dividends.claim(epoch, holder2, 400 ether, _single(a));
+        assertEq(dividends.epochOf(epoch).remaining, 0, "the tree's total, all paid");
+    }
+
+    /// What is left after the claim deadline is reclaimed, once; the epoch then closes.
+    function test_item12_reclaimAfterTheClaimDeadline() public {
+        uint256 epoch = _postAndFund(202_611);
+        (bytes32 a,) = _leaves();
+        dividends.claim(epoch, holder2, 400 ether, _single(a));
+        uint40 deadline = dividends.epochOf(epoch).claimDeadline;
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorClaimsOpen.selector, epoch, deadline)
+        );
+        VM.prank(settler);
+        dividends.reclaim(epoch, treasury);
+        VM.warp(deadline);
+        VM.expectEmit();
+        emit IPowerVerseDividends.EpochReclaimed(epoch, treasury, 600 ether);
+        VM.prank(settler);
+        dividends.reclaim(epoch, treasury);
+        assertEq(pvc.balanceOf(treasury), 600 ether, "the unclaimed rest");
+        (, bytes32 b) = _leaves();
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorReclaimed.selector, epoch));
+        dividends.claim(epoch, provider, 600 ether, _single(b));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseDividends.DividendDistributorReclaimed.selector, epoch));
+        VM.prank(settler);
+        dividends.reclaim(epoch, treasury);
+    }
+
+    function _single(bytes32 sibling) private pure returns (bytes32[] memory p) {
+        p = new bytes32[](1);
+        p[0] = sibling;
     }
 }

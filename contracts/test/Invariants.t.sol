@@ -149,6 +149,8 @@ contract InvariantsTest is Fixture {
         bytes32[2] memory level1 = [_hashPair(leaves[0], leaves[1]), _hashPair(leaves[2], leaves[3])];
         VM.prank(settler);
         uint256 epoch = dividends.postEpoch(202_612, _hashPair(level1[0], level1[1]), address(pvc), total);
+        VM.prank(settler);
+        dividends.fundEpoch(epoch);
         uint256[4] memory paid;
         for (uint256 step; step < 12; ++step) {
             uint256 i = _rand(seed, step, 9) % 4;

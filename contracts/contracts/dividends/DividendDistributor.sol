@@ -11,45 +11,93 @@ import {IPowerVerseDividends} from "../interfaces/IPowerVerseDividends.sol";
 import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 
 /// @title DividendDistributor — monthly dividend epochs claimed with Merkle proofs (DESIGN.md §2, seed 001 §8.2).
-/// @notice The settler posts each month's root of (index, account, amount) and funds it in the same call. Anyone
-/// may claim for an account with its proof; an account is paid at most once per epoch. Uniswap MerkleDistributor
+/// @notice One epoch per month. The settler posts the month's root of (account, amount) with the tree's total — and
+/// may post again to replace it until the epoch is funded — then funds it with exactly that total. Anyone may claim
+/// for an account with its proof; an account is paid at most once per epoch. After the claim deadline (the claim
+/// period after funding) the settler may reclaim what is left, which closes the epoch. Uniswap MerkleDistributor
 /// pattern, keyed by account: the leaf is keccak256(abi.encodePacked(address account, uint256 amount)) (52 bytes,
 /// so never mistaken for a 64-byte inner node) and pairs are hashed sorted (OpenZeppelin MerkleProof).
 contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseDividends {
     using SafeERC20 for IERC20;
 
-    /// @notice The platform settler: posts and funds epochs.
+    /// @notice The platform settler: posts, funds and reclaims epochs.
     bytes32 public constant SETTLER_ROLE = keccak256("SETTLER_ROLE");
+
+    /// @notice How long after funding an epoch's claims are guaranteed to stay open.
+    uint256 public immutable claimPeriod;
 
     uint256 private _lastEpoch;
     mapping(uint256 epoch => Epoch data) private _epochs;
+    mapping(uint32 period => uint256 epoch) private _epochOfPeriod;
     mapping(uint256 epoch => mapping(address account => bool claimed)) private _claimed;
 
-    constructor(address admin, address forwarder) PowerVerseContext(forwarder) {
+    /// @param claimPeriod_ seconds between an epoch's funding and the moment what is left may be reclaimed
+    /// (1 second to 10 years).
+    constructor(address admin, address forwarder, uint256 claimPeriod_) PowerVerseContext(forwarder) {
+        if (claimPeriod_ == 0 || claimPeriod_ > 3650 days) revert DividendDistributorInvalidClaimPeriod(claimPeriod_);
+        claimPeriod = claimPeriod_;
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
     }
 
-    /// @notice Posts an epoch's Merkle root and pulls `total` of `token` from the caller to fund it.
-    /// @param period the month, as yyyymm (informational).
-    /// @dev Requirements: the caller has SETTLER_ROLE; root is not zero; total < 2^96; the caller approved `total`.
+    /// @notice Posts a month's Merkle root with the tree's total, to be funded with exactly that total. Posting
+    /// the same month again before it is funded replaces its root, token and total (the epoch keeps its id).
+    /// @param period the month, as yyyymm.
+    /// @dev Requirements: the caller has SETTLER_ROLE; period is a month yyyymm (year 2000-9999); root is not zero;
+    /// 0 < total < 2^96; the month's epoch, if posted, is not funded yet.
     function postEpoch(uint32 period, bytes32 root, address token, uint256 total)
         external
         onlyRole(SETTLER_ROLE)
-        nonReentrant
         returns (uint256 epoch)
     {
+        uint32 month = period % 100;
+        if (period < 200_001 || period > 999_912 || month == 0 || month > 12) {
+            revert DividendDistributorInvalidPeriod(period);
+        }
         if (root == bytes32(0)) revert DividendDistributorZeroRoot();
-        if (total > type(uint96).max) revert DividendDistributorTotalTooLarge(total);
-        epoch = ++_lastEpoch;
-        _epochs[epoch] =
-            Epoch({root: root, token: token, remaining: uint96(total), period: period, total: uint96(total)});
+        if (total == 0 || total > type(uint96).max) revert DividendDistributorInvalidTotal(total);
+        epoch = _epochOfPeriod[period];
+        if (epoch == 0) {
+            epoch = ++_lastEpoch;
+            _epochOfPeriod[period] = epoch;
+        } else if (_epochs[epoch].claimDeadline != 0) {
+            revert DividendDistributorAlreadyFunded(epoch);
+        }
+        // total < 2^96 was checked above.
+        _epochs[epoch] = Epoch({
+            root: root,
+            token: token,
+            remaining: 0,
+            period: period,
+            total: uint96(total),
+            claimDeadline: 0,
+            reclaimed: false
+        });
         emit EpochPosted(epoch, period, root, token, total);
-        IERC20(token).safeTransferFrom(_msgSender(), address(this), total);
+    }
+
+    /// @notice Funds a posted epoch with exactly its total, pulled from the caller; claims open.
+    /// @dev Requirements: the caller has SETTLER_ROLE; the epoch is posted and not funded; the caller approved the
+    /// total; the contract receives exactly the total (a token with a fee on transfer is refused).
+    function fundEpoch(uint256 epoch) external onlyRole(SETTLER_ROLE) nonReentrant {
+        Epoch storage e = _epochs[epoch];
+        if (e.root == bytes32(0)) revert DividendDistributorUnknownEpoch(epoch);
+        if (e.claimDeadline != 0) revert DividendDistributorAlreadyFunded(epoch);
+        uint96 total = e.total;
+        // claimPeriod <= 10 years, so the deadline fits uint40 (seconds to the year 36812).
+        uint40 deadline = uint40(block.timestamp + claimPeriod);
+        e.remaining = total;
+        e.claimDeadline = deadline;
+        emit EpochFunded(epoch, total, deadline);
+        IERC20 token = IERC20(e.token);
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(_msgSender(), address(this), total);
+        uint256 received = token.balanceOf(address(this)) - before;
+        if (received != total) revert DividendDistributorFundingShortfall(epoch, total, received);
     }
 
     /// @notice Pays `account` its dividend of an epoch.
-    /// @dev Requirements: the epoch exists; the account has not claimed it; the proof is valid; the epoch's funding
-    /// covers the amount.
+    /// @dev Requirements: the epoch exists and is funded; it was not reclaimed; the account has not claimed it; the
+    /// proof is valid; the epoch's funding covers the amount.
     function claim(uint256 epoch, address account, uint256 amount, bytes32[] calldata proof)
         external
         nonReentrant
@@ -61,7 +109,12 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
         bytes32 leaf = keccak256(abi.encodePacked(account, amount));
         if (!MerkleProof.verifyCalldata(proof, root, leaf)) revert DividendDistributorInvalidProof();
         uint256 remaining = e.remaining;
-        if (amount > remaining) revert DividendDistributorExceedsFunding(epoch);
+        if (amount > remaining) {
+            // Only the failing path reads why: not funded yet, reclaimed, or funded below the tree's total.
+            if (e.claimDeadline == 0) revert DividendDistributorNotFunded(epoch);
+            if (e.reclaimed) revert DividendDistributorReclaimed(epoch);
+            revert DividendDistributorExceedsFunding(epoch);
+        }
         _claimed[epoch][account] = true;
         // amount <= remaining < 2^96 was checked above.
         unchecked {
@@ -69,6 +122,22 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
         }
         emit DividendClaimed(epoch, account, amount);
         IERC20(e.token).safeTransfer(account, amount);
+    }
+
+    /// @notice Sends what is left of an epoch to `to` once its claim deadline has passed; the epoch closes.
+    /// @dev Requirements: the caller has SETTLER_ROLE; the epoch is funded and not reclaimed; its claim deadline
+    /// has passed.
+    function reclaim(uint256 epoch, address to) external onlyRole(SETTLER_ROLE) nonReentrant returns (uint256 amount) {
+        Epoch storage e = _epochs[epoch];
+        uint40 deadline = e.claimDeadline;
+        if (deadline == 0) revert DividendDistributorNotFunded(epoch);
+        if (e.reclaimed) revert DividendDistributorReclaimed(epoch);
+        if (block.timestamp < deadline) revert DividendDistributorClaimsOpen(epoch, deadline);
+        amount = e.remaining;
+        e.remaining = 0;
+        e.reclaimed = true;
+        emit EpochReclaimed(epoch, to, amount);
+        if (amount != 0) IERC20(e.token).safeTransfer(to, amount);
     }
 
     /// @notice Whether an account claimed an epoch.
@@ -79,6 +148,11 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
     /// @notice An epoch.
     function epochOf(uint256 epoch) external view returns (Epoch memory) {
         return _epochs[epoch];
+    }
+
+    /// @notice The epoch of a month yyyymm (0 when not posted).
+    function epochOfPeriod(uint32 period) external view returns (uint256) {
+        return _epochOfPeriod[period];
     }
 
     /// @notice The number of epochs posted (ids are 1..count).

@@ -64,5 +64,6 @@ interface IPowerVerseMarket {
     error ComputeMarketUnknownShareListing(uint256 listingId);
     error ComputeMarketNotStaked(uint256 hid);
     error ComputeMarketNotResourceOwner(uint256 vid, address caller);
+    error ComputeMarketTransferShortfall(address token, uint256 expected, uint256 received);
     error ComputeMarketInDisputeWindow(uint256 uid, uint64 disputeEnd);
 }

@@ -110,7 +110,8 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     /// @notice Buys a listed UID: pays `price` of `token` into escrow and becomes its user for its duration.
     /// The caller states the terms it agreed to, so a changed listing cannot charge it more.
     /// @dev Requirements: the UID is listed at exactly (`token`, `price`); the seller still owns it; the HID's
-    /// stake is at its minimum; the token is still accepted; the caller approved the market for `price`.
+    /// stake is at its minimum; the token is still accepted; the caller approved the market for `price`; the market
+    /// receives exactly `price` (a token with a fee on transfer is refused).
     function buy(uint256 uid, address token, uint256 price) external nonReentrant {
         Order storage order = _orders[uid];
         if (order.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
@@ -131,7 +132,12 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         order.start = uint64(block.timestamp);
         _totals[token].paidIn += price;
         emit Purchased(uid, vid, buyer, token, price, end);
-        IERC20(token).safeTransferFrom(buyer, address(this), price);
+        // Measured, not booked: a token that delivers less than it was asked to move (a fee on transfer) is refused.
+        IERC20 paid = IERC20(token);
+        uint256 before = paid.balanceOf(address(this));
+        paid.safeTransferFrom(buyer, address(this), price);
+        uint256 received = paid.balanceOf(address(this)) - before;
+        if (received != price) revert ComputeMarketTransferShortfall(token, price, received);
     }
 
     /// @notice Settles an expired rental: fee to the treasury (part burned when paid in PVC), the rest to the
@@ -161,8 +167,12 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         if (fee > burned) IERC20(token).safeTransfer(_params.treasury(), fee - burned);
         if (burned != 0) _pvc.burn(burned);
         if (income != 0) {
-            IERC20(token).safeTransfer(address(_revenue), income);
-            _revenue.depositIncome(vid, token, income);
+            // Measured, not booked: the RID holders are credited with what reached RevenueRights.
+            IERC20 paid = IERC20(token);
+            uint256 before = paid.balanceOf(address(_revenue));
+            paid.safeTransfer(address(_revenue), income);
+            uint256 received = paid.balanceOf(address(_revenue)) - before;
+            if (received != 0) _revenue.depositIncome(vid, token, received);
         }
     }
 

@@ -37,6 +37,7 @@ abstract contract Fixture is TestBase {
     uint32 internal constant DAY = 1 days;
     uint256 internal constant PRICE = 100 ether;
     uint32 internal constant DISPUTE_WINDOW = 1 hours;
+    uint256 internal constant CLAIM_PERIOD = 180 days;
     uint16 internal constant HOST_VCPUS = 32;
     uint32 internal constant HOST_MEMORY_MIB = 131_072;
 
@@ -96,7 +97,7 @@ abstract contract Fixture is TestBase {
         proof = new ProofOfCompute(params, usage, address(this), fwd);
         staking = new ProviderStaking(pvc, params, usage, proof, address(this), fwd);
         market = new ComputeMarket(params, usage, revenue, pvc, staking, address(this), fwd);
-        dividends = new DividendDistributor(address(this), fwd);
+        dividends = new DividendDistributor(address(this), fwd, CLAIM_PERIOD);
 
         resources.bindUsageRights(usage);
         usage.grantRole(usage.MARKET_ROLE(), address(market));
