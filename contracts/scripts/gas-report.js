@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   Contract, ContractFactory, HDNodeWallet, JsonRpcProvider, NonceManager, Signature, keccak256, parseEther,
-  solidityPacked, toBeHex, zeroPadValue,
+  solidityPacked, toBeHex, toUtf8Bytes, zeroPadValue,
 } from "ethers";
 import { artifact, root } from "./suite.js";
 
@@ -146,17 +146,21 @@ async function report(provider, manifest) {
   await relayBuy(3, "buy (relayed), the buyer's first forwarded request");
   await relayBuy(4, "buy (relayed), a later request");
 
-  // Proof: 16 shares at the seeded GPU difficulty, solved here as the agent does.
-  await send(proof.requestChallenge(1));
+  // Proof: the user requests, the challenger dispatches with a committed salt, the agent solves 16 shares at the
+  // seeded GPU difficulty (here, as the agent does) and the challenger submits, revealing the salt.
+  await measure("challenge request (by the user)", proof.requestChallenge(1));
   const challengeId = 1n;
+  const salt = keccak256(toUtf8Bytes("challenger salt"));
+  await measure("challenge dispatch (by the challenger)", proof.connect(challenger).dispatch(challengeId, keccak256(salt)));
   const challenge = await proof.challengeOf(challengeId);
+  const seed = keccak256(solidityPacked(["bytes32", "bytes32"], [challenge.entropy, salt]));
   const nonces = [];
-  const prefix = solidityPacked(["bytes32", "address"], [challenge.seed, agentWallet.address]);
+  const prefix = solidityPacked(["bytes32", "address"], [seed, agentWallet.address]);
   const limit = 1n << (256n - BigInt(challenge.difficulty));
   for (let n = 0n; nonces.length < Number(challenge.shares); n++) {
     if (BigInt(keccak256(prefix + zeroPadValue(toBeHex(n), 8).slice(2))) < limit) nonces.push(n);
   }
-  const result = { challengeId, vid: 1n, seed: challenge.seed, nonces, startedAt: 1n, finishedAt: 2n };
+  const result = { challengeId, vid: 1n, seed, nonces, startedAt: 1n, finishedAt: 2n };
   const proofSignature = await agentWallet.signTypedData(
     { name: "PowerVerse ProofOfCompute", version: "1", chainId: 31337, verifyingContract: manifest.contracts.ProofOfCompute },
     { ProofResult: [
@@ -167,7 +171,7 @@ async function report(provider, manifest) {
   );
   await measure(
     `proof submit (${nonces.length} shares, difficulty ${challenge.difficulty})`,
-    proof.connect(challenger).submitResult(challengeId, nonces, 1, 2, 1500, Signature.from(proofSignature).serialized),
+    proof.connect(challenger).submitResult(challengeId, salt, nonces, 1, 2, 1500, Signature.from(proofSignature).serialized),
   );
 
   await provider.send("evm_increaseTime", [86400 + disputeWindow]);

@@ -18,15 +18,6 @@ contract HardeningTest is Fixture {
         uid = usage.create(vid, duration);
     }
 
-    function _challenge(uint256 vid, address requester)
-        private
-        returns (uint256 id, IPowerVerseProof.Challenge memory c)
-    {
-        VM.prank(requester);
-        id = proof.requestChallenge(vid);
-        c = proof.challengeOf(id);
-    }
-
     // ---------------------------------------------------------------- 1. stake withdrawn while rented
 
     /// The provider requests unstake while listed, then sells: the purchase is refused, the stake is too low.
@@ -134,33 +125,35 @@ contract HardeningTest is Fixture {
     /// A watcher resubmits the agent's signed result before the challenger: refused.
     function test_item03_anyoneSubmitsAResult() public {
         (, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
-        (uint256 id, IPowerVerseProof.Challenge memory c) = _challenge(vid, buyer);
-        uint64[] memory nonces = solve(c.seed, agent, c.difficulty, c.shares);
-        bytes memory sig = signResult(agentKey, id, vid, c.seed, nonces, 1, 2);
+        (uint256 id, bytes32 seed) = requestAndDispatch(vid, buyer);
+        uint64[] memory nonces = solve(seed, agent, DIFFICULTY, SHARES);
+        bytes memory sig = signResult(agentKey, id, vid, seed, nonces, 1, 2);
+        bytes32 salt = saltOf(id);
         VM.expectRevert(
             abi.encodeWithSelector(
                 IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, proof.CHALLENGER_ROLE()
             )
         );
         VM.prank(stranger);
-        proof.submitResult(id, nonces, 1, 2, 0, sig);
+        proof.submitResult(id, salt, nonces, 1, 2, 1, sig);
         VM.warp(block.timestamp + 3);
         VM.prank(challenger);
-        proof.submitResult(id, nonces, 1, 2, 1500, sig);
+        proof.submitResult(id, salt, nonces, 1, 2, 1500, sig);
         assertEq(proof.challengeOf(id).elapsedMs, 1500, "the platform-observed elapsed time");
     }
 
     function test_item03_observedElapsedBoundedByChainTime() public {
         (, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
-        (uint256 id, IPowerVerseProof.Challenge memory c) = _challenge(vid, buyer);
-        uint64[] memory nonces = solve(c.seed, agent, c.difficulty, c.shares);
-        bytes memory sig = signResult(agentKey, id, vid, c.seed, nonces, 1, 2);
+        (uint256 id, bytes32 seed) = requestAndDispatch(vid, buyer);
+        uint64[] memory nonces = solve(seed, agent, DIFFICULTY, SHARES);
+        bytes memory sig = signResult(agentKey, id, vid, seed, nonces, 1, 2);
+        bytes32 salt = saltOf(id);
         VM.warp(block.timestamp + 2);
         VM.expectRevert(IPowerVerseProof.ProofOfComputeZeroElapsed.selector);
         VM.prank(challenger);
-        proof.submitResult(id, nonces, 1, 2, 0, sig);
+        proof.submitResult(id, salt, nonces, 1, 2, 0, sig);
         VM.prank(challenger);
-        proof.submitResult(id, nonces, 1, 2, 60_000, sig);
+        proof.submitResult(id, salt, nonces, 1, 2, 60_000, sig);
         assertEq(proof.challengeOf(id).elapsedMs, 3000, "observed 60 s > chain bound (2 + 1) s");
     }
 
@@ -253,10 +246,18 @@ contract HardeningTest is Fixture {
         );
         VM.prank(challenger);
         staking.slash(hid, otherId);
-        (uint256 open,) = _challenge(vid, challenger);
+        (uint256 open,) = requestAndDispatch(vid, challenger);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotSlashable.selector, hid, open));
         VM.prank(challenger);
         staking.slash(hid, open);
+        // A request the challenger never dispatched lapses: not the agent's miss.
+        VM.prank(buyer);
+        uint256 lapsed = proof.requestChallenge(vid);
+        VM.warp(block.timestamp + DEADLINE + 1);
+        proof.expire(lapsed);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseStaking.ProviderStakingNotSlashable.selector, hid, lapsed));
+        VM.prank(challenger);
+        staking.slash(hid, lapsed);
     }
 
     // ---------------------------------------------------------------- 6. ownership drift
@@ -500,5 +501,101 @@ contract HardeningTest is Fixture {
     function _single(bytes32 sibling) private pure returns (bytes32[] memory p) {
         p = new bytes32[](1);
         p[0] = sibling;
+    }
+
+    // ---------------------------------------------------------------- 9. predictable seed
+
+    /// The agent knows prevrandao, the next id and the vid a slot ahead (and on some L2s prevrandao is constant): it
+    /// can compute keccak(prevrandao, id, vid) before the challenge exists. The seed also needs the challenger's salt,
+    /// committed at dispatch and revealed only with the result.
+    function test_item09_predictableSeed() public {
+        (, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
+        VM.prevrandao(bytes32(uint256(42)));
+        uint256 next = proof.count() + 1;
+        bytes32 predicted = keccak256(abi.encodePacked(uint256(42), next, vid));
+        uint64[] memory precomputed = solve(predicted, agent, DIFFICULTY, SHARES);
+        (uint256 id, bytes32 seed) = requestAndDispatch(vid, buyer);
+        assertEq(id, next, "the id the agent guessed");
+        assertEq(proof.challengeOf(id).entropy, predicted, "the public entropy is what the agent could predict");
+        assertTrue(seed != predicted, "the seed is not");
+        bytes memory sig = signResult(agentKey, id, vid, predicted, precomputed, 1, 2);
+        bytes32 salt = saltOf(id);
+        VM.expectRevert();
+        VM.prank(challenger);
+        proof.submitResult(id, salt, precomputed, 1, 2, 1, sig);
+    }
+
+    /// The challenger must reveal the salt it committed to: it cannot choose the seed after the fact.
+    function test_item09_saltCommittedAtDispatch() public {
+        (, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
+        (uint256 id,) = requestAndDispatch(vid, buyer);
+        bytes32 other = keccak256("a salt chosen later");
+        bytes32 otherSeed = proof.seedFor(id, other);
+        uint64[] memory nonces = solve(otherSeed, agent, DIFFICULTY, SHARES);
+        bytes memory sig = signResult(agentKey, id, vid, otherSeed, nonces, 1, 2);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseProof.ProofOfComputeWrongSalt.selector, id));
+        VM.prank(challenger);
+        proof.submitResult(id, other, nonces, 1, 2, 1, sig);
+    }
+
+    // ---------------------------------------------------------------- 10. challenge flooding
+
+    /// A renter floods the agent: one open challenge per VID and requester, then a cooldown.
+    function test_item10_challengeFlooding() public {
+        (, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
+        VM.prank(buyer);
+        uint256 first = proof.requestChallenge(vid);
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseProof.ProofOfComputeChallengeOpen.selector, vid, buyer, first)
+        );
+        VM.prank(buyer);
+        proof.requestChallenge(vid);
+        bytes32 seed = dispatch(first);
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseProof.ProofOfComputeChallengeOpen.selector, vid, buyer, first)
+        );
+        VM.prank(buyer);
+        proof.requestChallenge(vid);
+        uint64[] memory nonces = solve(seed, agent, DIFFICULTY, SHARES);
+        bytes memory sig = signResult(agentKey, first, vid, seed, nonces, 1, 2);
+        VM.prank(challenger);
+        proof.submitResult(first, saltOf(first), nonces, 1, 2, 1, sig);
+        uint256 until = block.timestamp + COOLDOWN;
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseProof.ProofOfComputeCooldown.selector, vid, buyer, until));
+        VM.prank(buyer);
+        proof.requestChallenge(vid);
+        // Other requesters are not held back by the buyer's cooldown.
+        VM.prank(provider);
+        proof.requestChallenge(vid);
+        VM.warp(until);
+        VM.prank(buyer);
+        proof.requestChallenge(vid);
+        assertEq(proof.count(), 3, "one per requester at a time");
+    }
+
+    /// A challenge that ran out of time no longer blocks its requester, whether or not anyone closed it.
+    function test_item10_closedByTimeNotByCall() public {
+        (, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
+        VM.prank(buyer);
+        uint256 first = proof.requestChallenge(vid);
+        VM.warp(block.timestamp + COOLDOWN + 1);
+        VM.prank(buyer);
+        uint256 second = proof.requestChallenge(vid);
+        assertEq(second, first + 1, "the undispatched request lapsed by time");
+        assertTrue(proof.challengeOf(first).status == IPowerVerseProof.Status.Requested, "never closed by a call");
+    }
+
+    /// The challenger has no cooldown, but still one open challenge per VID.
+    function test_item10_challengerHasNoCooldown() public {
+        (, uint256 vid,) = rentedUsage(keccak256("gpu-0"));
+        uint256 missed = missedChallenge(vid);
+        VM.prank(challenger);
+        uint256 next = proof.requestChallenge(vid);
+        assertEq(next, missed + 1, "right after the miss");
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseProof.ProofOfComputeChallengeOpen.selector, vid, challenger, next)
+        );
+        VM.prank(challenger);
+        proof.requestChallenge(vid);
     }
 }

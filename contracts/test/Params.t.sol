@@ -145,6 +145,26 @@ contract ParamsTest is Fixture {
         assertEq(params.unbondingSeconds(), 3 days, "unbonding");
     }
 
+    function test_setDisputeWindow_andCooldown_storeAndBound() public {
+        uint32 max = params.MAX_PERIOD_SECONDS();
+        VM.expectEmit();
+        emit IPowerVerseParams.DisputeWindowChanged(2 hours);
+        params.setDisputeWindow(2 hours);
+        assertEq(params.disputeWindow(), 2 hours, "window");
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseParams.PowerParamsTooLong.selector, max + 1, max));
+        params.setDisputeWindow(max + 1);
+        VM.expectEmit();
+        emit IPowerVerseParams.ChallengeCooldownChanged(1 hours);
+        params.setChallengeCooldown(1 hours);
+        assertEq(params.challengeCooldown(), 1 hours, "cooldown");
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseParams.PowerParamsTooLong.selector, max + 1, max));
+        params.setChallengeCooldown(max + 1);
+        VM.expectRevert(
+            abi.encodeWithSelector(IPowerVerseParams.PowerParamsInvalidProofParams.selector, 8, 16, max + 1)
+        );
+        params.addProofParams(GPU, 8, 16, max + 1);
+    }
+
     function test_constructor_zeroTreasury_reverts() public {
         VM.expectRevert(IPowerVerseParams.PowerParamsZeroValue.selector);
         new PowerParamsProbe();
@@ -173,6 +193,10 @@ contract ParamsTest is Fixture {
         params.setSlashRate(1);
         VM.expectRevert(err);
         params.setUnbondingPeriod(1);
+        VM.expectRevert(err);
+        params.setDisputeWindow(1);
+        VM.expectRevert(err);
+        params.setChallengeCooldown(1);
         VM.stopPrank();
     }
 }

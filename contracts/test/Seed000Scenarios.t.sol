@@ -62,14 +62,14 @@ contract Seed000ScenariosTest is Fixture {
 
     /// 对当前拥有使用权限的算力资源执行去中心化算力证明操作
     function _provesHeldResource() internal returns (uint256 challengeId) {
-        VM.prank(buyer);
-        challengeId = proof.requestChallenge(vid);
+        bytes32 seed;
+        (challengeId, seed) = requestAndDispatch(vid, buyer);
         IPowerVerseProof.Challenge memory c = proof.challengeOf(challengeId);
-        uint64[] memory nonces = solve(c.seed, agent, c.difficulty, c.shares);
-        bytes memory sig = signResult(agentKey, challengeId, vid, c.seed, nonces, 10, 11);
+        uint64[] memory nonces = solve(seed, agent, c.difficulty, c.shares);
+        bytes memory sig = signResult(agentKey, challengeId, vid, seed, nonces, 10, 11);
         VM.warp(block.timestamp + 2);
         VM.prank(challenger);
-        proof.submitResult(challengeId, nonces, 10, 11, 1250, sig);
+        proof.submitResult(challengeId, saltOf(challengeId), nonces, 10, 11, 1250, sig);
     }
 
     /// 查看算力资源的证明结果及算力水平

@@ -38,6 +38,7 @@ abstract contract Fixture is TestBase {
     uint256 internal constant PRICE = 100 ether;
     uint32 internal constant DISPUTE_WINDOW = 1 hours;
     uint256 internal constant CLAIM_PERIOD = 180 days;
+    uint32 internal constant COOLDOWN = 10 minutes;
     uint16 internal constant HOST_VCPUS = 32;
     uint32 internal constant HOST_MEMORY_MIB = 131_072;
 
@@ -123,6 +124,7 @@ abstract contract Fixture is TestBase {
         params.setMinStake(GPU, MIN_STAKE);
         params.setSlashRate(SLASH_BPS);
         params.setDisputeWindow(DISPUTE_WINDOW);
+        params.setChallengeCooldown(COOLDOWN);
 
         pvc.transfer(buyer, 1_000_000 ether);
         pvc.transfer(trader, 1_000_000 ether);
@@ -202,10 +204,28 @@ abstract contract Fixture is TestBase {
         market.buy(uid, address(pvc), PRICE);
     }
 
-    /// @dev A challenge of a VID that its agent missed: issued by the challenger, expired after its deadline.
-    function missedChallenge(uint256 vid) internal returns (uint256 id) {
+    /// @dev The challenger's secret salt for a challenge (any 32 bytes it keeps until it submits the result).
+    function saltOf(uint256 challengeId) internal pure returns (bytes32) {
+        return keccak256(abi.encode("challenger salt", challengeId));
+    }
+
+    /// @dev The challenger dispatches a requested challenge, committing saltOf(id); returns the agent's seed.
+    function dispatch(uint256 challengeId) internal returns (bytes32 seed) {
         VM.prank(challenger);
+        proof.dispatch(challengeId, keccak256(abi.encodePacked(saltOf(challengeId))));
+        seed = keccak256(abi.encodePacked(proof.challengeOf(challengeId).entropy, saltOf(challengeId)));
+    }
+
+    /// @dev `requester` requests a challenge of a VID and the challenger dispatches it; returns its id and seed.
+    function requestAndDispatch(uint256 vid, address requester) internal returns (uint256 id, bytes32 seed) {
+        VM.prank(requester);
         id = proof.requestChallenge(vid);
+        seed = dispatch(id);
+    }
+
+    /// @dev A challenge of a VID that its agent missed: dispatched by the challenger, expired after its deadline.
+    function missedChallenge(uint256 vid) internal returns (uint256 id) {
+        (id,) = requestAndDispatch(vid, challenger);
         VM.warp(proof.challengeOf(id).deadline + 1);
         proof.expire(id);
     }
