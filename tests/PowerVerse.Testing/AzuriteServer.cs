@@ -1,7 +1,7 @@
 namespace PowerVerse.Testing;
 
 /// <summary>
-/// A real Azurite (Table and Queue services) on free loopback ports, in memory, started for the tests
+/// A real Azurite (Blob, Table and Queue services) on free loopback ports, in memory, started for the tests
 /// and killed after them.
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
@@ -13,16 +13,21 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     private readonly ChildProcess _process;
 
-    private AzuriteServer(ChildProcess process, int queuePort, int tablePort)
+    private AzuriteServer(ChildProcess process, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
+        BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
     }
 
+    public int BlobPort { get; }
+
     public int QueuePort { get; }
 
     public int TablePort { get; }
+
+    public Uri BlobEndpoint => new($"http://127.0.0.1:{BlobPort}/{AccountName}");
 
     public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
 
@@ -30,7 +35,7 @@ public sealed class AzuriteServer : IAsyncDisposable
 
     /// <summary>A connection string in the usual Azure form, pointing at this instance.</summary>
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};QueueEndpoint={QueueEndpoint};TableEndpoint={TableEndpoint};";
 
     /// <summary>One Azurite shared by every test of the process; killed when the process exits.</summary>
     public static Task<AzuriteServer> Shared => SharedLazy.Value;
@@ -61,9 +66,10 @@ public sealed class AzuriteServer : IAsyncDisposable
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--inMemoryPersistence", "--skipApiVersionCheck", "--disableProductStyleUrl", "--silent",
         ]);
-        var server = new AzuriteServer(process, queuePort, tablePort);
+        var server = new AzuriteServer(process, blobPort, queuePort, tablePort);
         try
         {
+            await process.WaitForPortAsync(blobPort, TimeSpan.FromSeconds(60));
             await process.WaitForPortAsync(queuePort, TimeSpan.FromSeconds(60));
             await process.WaitForPortAsync(tablePort, TimeSpan.FromSeconds(60));
         }

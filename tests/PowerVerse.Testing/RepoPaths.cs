@@ -14,6 +14,14 @@ public static class RepoPaths
     /// <summary>Azurite's entry script, installed by <c>./pv setup</c>.</summary>
     public static string AzuriteScript => Tool(Path.Combine(".tools", "node_modules", "azurite", "dist", "src", "azurite.js"));
 
+    /// <summary>The build configuration the tests run in (Release or Debug), from their own output folder bin/CONFIG/TFM.</summary>
+    public static string Configuration =>
+        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+
+    /// <summary>A project's build output in the same configuration: <c>PROJECTDIR/bin/CONFIG/net10.0/FILE</c>.</summary>
+    public static string BuildOutput(string projectDirectory, string file) =>
+        Path.Combine(Root, projectDirectory, "bin", Configuration, "net10.0", file);
+
     /// <summary>The Hardhat project.</summary>
     public static string Contracts => Path.Combine(Root, "contracts");
 

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PowerVerse.LocalHost.Hosting;
+
+/// <summary>
+/// The Durable Task sidecar in process: the Durable Task SDK's gRPC server (<see cref="TaskHubGrpcServer"/>) on a
+/// loopback port, over <see cref="AzureStorageOrchestrationService"/> — the storage backend and task hub format
+/// Durable Functions itself uses — on the app's storage. The app's orchestrators and activities run on the SDK
+/// worker connected to it, exactly as the Functions host's Durable extension runs them.
+/// </summary>
+public sealed class DurableSidecar : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly AzureStorageOrchestrationService _service;
+    private readonly ILoggerFactory _loggers;
+
+    private DurableSidecar(IHost host, AzureStorageOrchestrationService service, ILoggerFactory loggers, Uri address)
+    {
+        _host = host;
+        _service = service;
+        _loggers = loggers;
+        Address = address;
+    }
+
+    /// <summary>The gRPC address the worker and client connect to.</summary>
+    public Uri Address { get; }
+
+    public static async Task<DurableSidecar> StartAsync(string storageConnection, HostSettings settings, LocalHostOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(options);
+        var loggers = LoggerFactory.Create(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = settings.HubName,
+            StorageAccountClientProvider = new StorageAccountClientProvider(storageConnection),
+            MaxQueuePollingInterval = options.OrchestrationPollingInterval ?? settings.MaxOrchestrationQueuePollingInterval,
+            LeaseInterval = options.LeaseInterval,
+            LeaseRenewInterval = options.LeaseInterval / 3,
+            LeaseAcquireInterval = options.LeaseInterval / 3,
+            WorkerId = $"{Dns.GetHostName()}-{Environment.ProcessId}",
+            LoggerFactory = loggers,
+        });
+        await service.CreateIfNotExistsAsync();
+
+        var port = FreeLoopbackPort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggers);
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+        var app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>();
+        await app.StartAsync();
+        return new DurableSidecar(app, service, loggers, address);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // The orchestration service first: it releases its partition leases, so the next process need not wait for them.
+        // (The server starts it when the worker connects; AzureStorageOrchestrationService.StopAsync throws
+        // NullReferenceException if it never was, which only happens when the host stops before the worker connected.)
+        try
+        {
+            await _service.StopAsync(isForced: false);
+        }
+        catch (NullReferenceException)
+        {
+        }
+
+        await _host.StopAsync();
+        _host.Dispose();
+        _loggers.Dispose();
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,14 @@
+namespace PowerVerse.LocalHost.Hosting;
+
+/// <summary>Settings of the local host itself (section <c>LocalHost</c>); everything else comes from the app and host.json.</summary>
+public sealed class LocalHostOptions
+{
+    /// <summary>Where the HTTP functions are served: loopback only.</summary>
+    public string Urls { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>The Durable partition lease: a killed process's leases are taken over after this long.</summary>
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Overrides host.json's <c>maxQueuePollingInterval</c> (tests poll faster).</summary>
+    public TimeSpan? OrchestrationPollingInterval { get; set; }
+}
