@@ -1,6 +1,8 @@
 using System.Globalization;
 using PowerVerse.Testing;
 
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Tests;
 
 /// <summary>The test app run by the local host in its own process on Azurite, as a test starts, kills and restarts it.</summary>

@@ -6,6 +6,8 @@ using Azure.Storage.Queues;
 using PowerVerse.LocalHost.TestApp;
 using PowerVerse.Testing;
 
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Tests;
 
 /// <summary>The test app in a real local host process on its own Azurite: HTTP, queue and timer triggers, and Durable across SIGKILLs.</summary>

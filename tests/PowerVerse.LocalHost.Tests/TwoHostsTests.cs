@@ -11,7 +11,7 @@ namespace PowerVerse.LocalHost.Tests;
 /// </summary>
 public sealed class TwoHostsTests
 {
-    private static readonly IReadOnlyList<LocalFunction> Local = FunctionCatalog.Discover(typeof(FunctionsApp).Assembly);
+    private static readonly IReadOnlyList<DeclaredFunction> Local = FunctionCatalog.Discover(typeof(FunctionsApp).Assembly);
 
     public static TheoryData<string> Names() => new(Local.Select(f => f.Name));
 

@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Hosting;
 
 /// <summary>

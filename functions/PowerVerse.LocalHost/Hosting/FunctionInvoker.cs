@@ -3,6 +3,8 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Hosting;
 
 /// <summary>
@@ -13,10 +15,10 @@ namespace PowerVerse.LocalHost.Hosting;
 /// </summary>
 public sealed class FunctionInvoker
 {
-    private readonly LocalFunction _function;
+    private readonly DeclaredFunction _function;
     private readonly Func<ParameterInfo, InvocationValues, object?>[] _binders;
 
-    public FunctionInvoker(LocalFunction function, Func<ParameterInfo, Func<ParameterInfo, InvocationValues, object?>?> bindTrigger)
+    public FunctionInvoker(DeclaredFunction function, Func<ParameterInfo, Func<ParameterInfo, InvocationValues, object?>?> bindTrigger)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(bindTrigger);
@@ -25,7 +27,7 @@ public sealed class FunctionInvoker
             ?? throw new NotSupportedException($"Function '{function.Name}': the local host cannot bind parameter '{p.Name}' of type {p.ParameterType.Name}.")).ToArray();
     }
 
-    public LocalFunction Function => _function;
+    public DeclaredFunction Function => _function;
 
     /// <summary>Invokes the function and returns what it returned (awaited when it is a task).</summary>
     public async Task<object?> InvokeAsync(IServiceProvider services, InvocationValues values)

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Hosting;
 
 /// <summary>The parts of host.json (the same file the Functions host reads) that the local host honours.</summary>

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Azure.Functions.Worker;
 
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Hosting;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class HttpFunctionEndpoints
 {
     public const string RoutePrefix = "api";
 
-    public static void Map(IEndpointRouteBuilder endpoints, IEnumerable<LocalFunction> functions)
+    public static void Map(IEndpointRouteBuilder endpoints, IEnumerable<DeclaredFunction> functions)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         foreach (var function in functions.Where(f => f.Trigger is HttpFunctionTrigger))

@@ -1,3 +1,5 @@
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Hosting;
 
 /// <summary>What one invocation binds from: its services, the trigger's value and its cancellation.</summary>

@@ -11,6 +11,8 @@ using Microsoft.DurableTask.Worker;
 using Azure.Storage.Queues;
 using PowerVerse.Chain.Storage;
 
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Hosting;
 
 /// <summary>

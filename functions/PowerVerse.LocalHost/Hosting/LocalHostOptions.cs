@@ -1,3 +1,5 @@
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Hosting;
 
 /// <summary>Settings of the local host itself (section <c>LocalHost</c>); everything else comes from the app and host.json.</summary>

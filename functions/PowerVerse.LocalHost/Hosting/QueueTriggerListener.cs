@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Hosting;
 
 /// <summary>
@@ -16,7 +18,7 @@ namespace PowerVerse.LocalHost.Hosting;
 /// <c>maxDequeueCount</c> times. Empty polls back off to <c>maxPollingInterval</c>.
 /// </summary>
 public sealed partial class QueueTriggerListener(
-    LocalFunction function, QueueClient queue, QueueClient poison, HostSettings settings, IServiceProvider services, ILogger<QueueTriggerListener> log, TimeProvider time)
+    DeclaredFunction function, QueueClient queue, QueueClient poison, HostSettings settings, IServiceProvider services, ILogger<QueueTriggerListener> log, TimeProvider time)
     : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -6,13 +6,15 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NCrontab;
 
+using PowerVerse.Functions.Hosting;
+
 namespace PowerVerse.LocalHost.Hosting;
 
 /// <summary>
 /// Runs one timer-triggered function on its schedule: NCRONTAB with seconds (as the Functions host reads it) or a
 /// <c>hh:mm:ss</c> interval, and once at start when <c>RunOnStartup</c> is set. Occurrences never overlap.
 /// </summary>
-public sealed partial class TimerTriggerListener(LocalFunction function, IServiceProvider services, ILogger<TimerTriggerListener> log, TimeProvider time)
+public sealed partial class TimerTriggerListener(DeclaredFunction function, IServiceProvider services, ILogger<TimerTriggerListener> log, TimeProvider time)
     : BackgroundService
 {
     private readonly FunctionInvoker _invoker = new(function, Bind);

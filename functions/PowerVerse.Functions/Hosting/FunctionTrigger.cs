@@ -1,4 +1,4 @@
-namespace PowerVerse.LocalHost.Hosting;
+namespace PowerVerse.Functions.Hosting;
 
 /// <summary>What starts a function, read from its trigger attribute; compared with the Functions host's metadata by test.</summary>
 public abstract record FunctionTrigger(string BindingType);

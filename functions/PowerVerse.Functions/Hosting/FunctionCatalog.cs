@@ -2,7 +2,7 @@ using System.Reflection;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Extensions.Abstractions;
 
-namespace PowerVerse.LocalHost.Hosting;
+namespace PowerVerse.Functions.Hosting;
 
 /// <summary>
 /// The app's functions, read from the same attributes the Functions SDK reads to write <c>functions.metadata</c>:
@@ -11,10 +11,10 @@ namespace PowerVerse.LocalHost.Hosting;
 /// </summary>
 public static class FunctionCatalog
 {
-    public static IReadOnlyList<LocalFunction> Discover(Assembly app)
+    public static IReadOnlyList<DeclaredFunction> Discover(Assembly app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var functions = new List<LocalFunction>();
+        var functions = new List<DeclaredFunction>();
         foreach (var method in app.GetTypes().SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)))
         {
             if (method.GetCustomAttribute<FunctionAttribute>() is not { } function)
@@ -22,7 +22,7 @@ public static class FunctionCatalog
                 continue;
             }
 
-            functions.Add(new LocalFunction(function.Name, method, TriggerOf(method, function.Name)));
+            functions.Add(new DeclaredFunction(function.Name, method, TriggerOf(method, function.Name)));
         }
 
         var duplicate = functions.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
