@@ -3,6 +3,7 @@
 // deployments/<chainId>.json. Run through `npm run deploy`, which builds first.
 //
 // PV_DEPLOYMENTS_DIR overrides where the manifest goes (the gas report deploys to a throwaway node).
+// Governance settings: see GOVERNANCE_SETTINGS (explicit on any chain but the local one).
 // Accounts: PV_DEPLOYER_KEY signs when set; otherwise the node's unlocked account #0 deploys (Hardhat node).
 // Platform roles: PV_RELAYER, PV_CHALLENGER, PV_SETTLER, defaulting on the local chain (31337) to Hardhat's
 // accounts #1, #2 and #3. On the local chain, blocks and time are advanced with hardhat_mine / evm_increaseTime;
@@ -18,14 +19,37 @@ const DIVIDEND_CLAIM_PERIOD = 365 * 86400;
 const env = process.env;
 const rpcUrl = env.PV_RPC_URL ?? "http://127.0.0.1:8545";
 
-// Governance timing: short on the local chain so the seeding proposal passes in seconds.
-const governance = {
-  votingDelay: Number(env.PV_VOTING_DELAY ?? 1), // blocks
-  votingPeriod: Number(env.PV_VOTING_PERIOD ?? 10), // blocks
-  timelockDelay: Number(env.PV_TIMELOCK_DELAY ?? 60), // seconds
-  proposalThreshold: 0n,
-  quorumPercent: 4n,
+// Governance settings. The local chain (31337) gets short defaults so the seeding proposal passes in seconds; any
+// other chain must be given every one of them explicitly (PV_VOTING_DELAY and PV_VOTING_PERIOD in blocks,
+// PV_TIMELOCK_DELAY in seconds, PV_PROPOSAL_THRESHOLD in PVC wei, PV_QUORUM_PERCENT), or the script refuses to deploy.
+const GOVERNANCE_SETTINGS = {
+  votingDelay: { env: "PV_VOTING_DELAY", local: 1n, min: 0n },
+  votingPeriod: { env: "PV_VOTING_PERIOD", local: 10n, min: 1n },
+  timelockDelay: { env: "PV_TIMELOCK_DELAY", local: 60n, min: 0n },
+  proposalThreshold: { env: "PV_PROPOSAL_THRESHOLD", local: 0n, min: 0n },
+  quorumPercent: { env: "PV_QUORUM_PERCENT", local: 4n, min: 1n, max: 100n },
 };
+
+function governanceSettings(local, chainId) {
+  const missing = Object.values(GOVERNANCE_SETTINGS).filter((s) => env[s.env] === undefined).map((s) => s.env);
+  if (!local && missing.length > 0) {
+    throw new Error(
+      `refusing to deploy to chain ${chainId} with default governance settings: set ${missing.join(", ")} ` +
+        "(the defaults — 1-block voting delay, 10-block voting, 60 s timelock, threshold 0 — are for the local chain only)",
+    );
+  }
+  const settings = {};
+  for (const [key, s] of Object.entries(GOVERNANCE_SETTINGS)) {
+    const raw = env[s.env];
+    if (raw !== undefined && !/^[0-9]+$/.test(raw.trim())) throw new Error(`${s.env} must be a non-negative integer`);
+    const value = raw === undefined ? s.local : BigInt(raw.trim());
+    if (value < s.min || (s.max !== undefined && value > s.max)) {
+      throw new Error(`${s.env} must be between ${s.min} and ${s.max ?? "2^256"}, not ${value}`);
+    }
+    settings[key] = value;
+  }
+  return settings;
+}
 
 // The DAO parameters seeded on a fresh deployment (seed 000: compute types, GPU models, proof parameters and
 // revenue weights; seed 002: accepted tokens with fee discounts).
@@ -73,6 +97,7 @@ async function main() {
   const provider = new JsonRpcProvider(rpcUrl, undefined, { staticNetwork: true, pollingInterval: 250 });
   const { chainId } = await provider.getNetwork();
   const local = chainId === LOCAL_CHAIN_ID;
+  const governance = governanceSettings(local, chainId);
   const accounts = await provider.send("eth_accounts", []);
   const baseSigner = env.PV_DEPLOYER_KEY ? new Wallet(env.PV_DEPLOYER_KEY, provider) : await provider.getSigner(0);
   const deployer = new NonceManager(baseSigner);
@@ -115,8 +140,8 @@ async function main() {
   const params = await deploy("PowerParams", contracts.PowerTimelock, treasury);
   await deploy("HardwareRegistry", contracts.PowerParams, fwd);
   const resources = await deploy("ResourceRegistry", contracts.HardwareRegistry, fwd);
-  const usage = await deploy("UsageRights", contracts.ResourceRegistry, deployerAddress, fwd);
-  const revenue = await deploy("RevenueRights", deployerAddress, fwd);
+  const usage = await deploy("UsageRights", contracts.ResourceRegistry, fwd);
+  const revenue = await deploy("RevenueRights", fwd);
   const proof = await deploy("ProofOfCompute", contracts.PowerParams, contracts.UsageRights, deployerAddress, fwd);
   const staking = await deploy(
     "ProviderStaking", contracts.PowerVerseCoin, contracts.PowerParams, contracts.UsageRights, contracts.ProofOfCompute,
@@ -128,17 +153,18 @@ async function main() {
   );
   const dividends = await deploy("DividendDistributor", deployerAddress, fwd, DIVIDEND_CLAIM_PERIOD);
 
-  // Roles: the market moves UIDs and RIDs; the platform keys; then the timelock becomes every admin.
-  const MARKET_ROLE = id("MARKET_ROLE");
+  // Links bound once by the deployer: VIDs ask UsageRights whether they are bound; UIDs and RIDs obey only the
+  // market contract (no role that governance could grant to another address). Then the platform keys, and the
+  // timelock becomes every admin.
   const CHALLENGER_ROLE = id("CHALLENGER_ROLE");
   const SETTLER_ROLE = id("SETTLER_ROLE");
   const ADMIN = "0x" + "00".repeat(32);
   await send(resources.bindUsageRights(contracts.UsageRights));
-  await send(usage.grantRole(MARKET_ROLE, contracts.ComputeMarket));
-  await send(revenue.grantRole(MARKET_ROLE, contracts.ComputeMarket));
+  await send(usage.bindMarket(contracts.ComputeMarket));
+  await send(revenue.bindMarket(contracts.ComputeMarket));
   for (const c of [market, proof, staking]) await send(c.grantRole(CHALLENGER_ROLE, roles.challenger));
   await send(dividends.grantRole(SETTLER_ROLE, roles.settler));
-  for (const c of [usage, revenue, market, proof, staking, dividends]) {
+  for (const c of [market, proof, staking, dividends]) {
     await send(c.grantRole(ADMIN, contracts.PowerTimelock));
     await send(c.renounceRole(ADMIN, deployerAddress));
   }
@@ -168,7 +194,14 @@ async function main() {
     roles,
     treasury,
     contracts,
-    governance: { ...governance, proposalThreshold: 0, quorumPercent: 4, seedProposalId: proposalId.toString() },
+    governance: {
+      votingDelay: Number(governance.votingDelay),
+      votingPeriod: Number(governance.votingPeriod),
+      timelockDelay: Number(governance.timelockDelay),
+      proposalThreshold: governance.proposalThreshold.toString(),
+      quorumPercent: Number(governance.quorumPercent),
+      seedProposalId: proposalId.toString(),
+    },
   };
   const dir = env.PV_DEPLOYMENTS_DIR ?? join(root, "deployments");
   mkdirSync(dir, { recursive: true });

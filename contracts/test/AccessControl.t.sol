@@ -6,10 +6,8 @@ import {Fixture} from "./utils/Fixture.sol";
 
 /// @notice Every role-holding contract refuses role changes from an account without the admin role.
 contract AccessControlTest is Fixture {
-    function _contracts() private view returns (IAccessControl[6] memory) {
+    function _contracts() private view returns (IAccessControl[4] memory) {
         return [
-            IAccessControl(address(usage)),
-            IAccessControl(address(revenue)),
             IAccessControl(address(market)),
             IAccessControl(address(proof)),
             IAccessControl(address(staking)),
@@ -18,7 +16,7 @@ contract AccessControlTest is Fixture {
     }
 
     function test_grantRole_withoutAdmin_reverts() public {
-        IAccessControl[6] memory all = _contracts();
+        IAccessControl[4] memory all = _contracts();
         for (uint256 i; i < all.length; ++i) {
             VM.expectRevert(
                 abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, bytes32(0))

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC4907} from "../contracts/interfaces/IERC4907.sol";
 import {IPowerVerseAssets} from "../contracts/interfaces/IPowerVerseAssets.sol";
@@ -170,11 +169,9 @@ contract AssetsTest is Fixture {
         usage.retire(uid);
     }
 
-    function test_rentTo_withoutMarketRole_reverts() public {
+    function test_rentTo_notByTheMarket_reverts() public {
         uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
-        bytes memory unauthorized = abi.encodeWithSelector(
-            IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, usage.MARKET_ROLE()
-        );
+        bytes memory unauthorized = abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotMarket.selector, stranger);
         VM.expectRevert(unauthorized);
         VM.prank(stranger);
         usage.markListed(uid);
@@ -184,31 +181,38 @@ contract AssetsTest is Fixture {
     }
 
     function test_rentTo_unlistedOrRented_reverts() public {
-        usage.grantRole(usage.MARKET_ROLE(), address(this));
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotListed.selector, 7));
+        VM.prank(address(market));
         usage.rentTo(7, buyer);
         VM.expectRevert(abi.encodeWithSelector(IERC721Errors.ERC721NonexistentToken.selector, 7));
+        VM.prank(address(market));
         usage.markListed(7);
         uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotListed.selector, uid));
+        VM.prank(address(market));
         usage.rentTo(uid, buyer);
+        VM.prank(address(market));
         usage.markListed(uid);
         VM.expectEmit();
         emit IERC4907.UpdateUser(uid, buyer, uint64(block.timestamp) + DAY);
+        VM.prank(address(market));
         usage.rentTo(uid, buyer);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotListed.selector, uid));
+        VM.prank(address(market));
         usage.rentTo(uid, stranger);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsAlreadyRented.selector, uid));
+        VM.prank(address(market));
         usage.markListed(uid);
     }
 
     function test_transfer_clearsTheListing() public {
-        usage.grantRole(usage.MARKET_ROLE(), address(this));
         uint256 uid = createUsage(createResource(registerHardware(keccak256("gpu-0"))));
+        VM.prank(address(market));
         usage.markListed(uid);
         VM.prank(provider);
         usage.transferFrom(provider, stranger, uid);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsNotListed.selector, uid));
+        VM.prank(address(market));
         usage.rentTo(uid, buyer);
     }
 
@@ -252,63 +256,70 @@ contract AssetsTest is Fixture {
 
     // ---------------------------------------------------------------- RID
 
-    function test_mint_withoutMarketRole_reverts() public {
+    function test_mint_notByTheMarket_reverts() public {
         (address[] memory who, uint256[] memory shares) = beneficiaries();
-        bytes32 role = revenue.MARKET_ROLE();
+        bytes memory notMarket = abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsNotMarket.selector, stranger);
         VM.startPrank(stranger);
-        VM.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
-        );
+        VM.expectRevert(notMarket);
         revenue.mint(1, who, shares, GPU_WEIGHT);
-        VM.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
-        );
+        VM.expectRevert(notMarket);
         revenue.depositIncome(1, address(pvc), 1);
-        VM.expectRevert(
-            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, stranger, role)
-        );
+        VM.expectRevert(notMarket);
+        revenue.list(provider, 1, 1);
+        VM.expectRevert(notMarket);
+        revenue.unlist(provider, 1, 1);
+        VM.expectRevert(notMarket);
         revenue.marketTransfer(provider, stranger, 1, 1);
         VM.stopPrank();
     }
 
     function test_mint_invalid_reverts() public {
-        revenue.grantRole(revenue.MARKET_ROLE(), address(this));
         (address[] memory who, uint256[] memory shares) = beneficiaries();
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsInvalidShares.selector, 999, 1000));
+        VM.prank(address(market));
         revenue.mint(1, who, shares, 999);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsInvalidShares.selector, 1000, 0));
+        VM.prank(address(market));
         revenue.mint(1, new address[](0), new uint256[](0), 1000);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsInvalidShares.selector, 1000, 0));
+        VM.prank(address(market));
         revenue.mint(1, who, new uint256[](1), 1000);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsInvalidShares.selector, 0, 0));
+        VM.prank(address(market));
         revenue.mint(1, who, new uint256[](2), 0);
+        VM.prank(address(market));
         revenue.mint(1, who, shares, 1000);
         assertEq(revenue.totalSupply(1), 1000, "supply");
         assertEq(revenue.balanceOf(provider, 1), 600, "provider");
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsAlreadyMinted.selector, 1));
+        VM.prank(address(market));
         revenue.mint(1, who, shares, 1000);
     }
 
     function test_depositIncome_invalid_reverts() public {
-        revenue.grantRole(revenue.MARKET_ROLE(), address(this));
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsNotMinted.selector, 1));
+        VM.prank(address(market));
         revenue.depositIncome(1, address(pvc), 10);
         (address[] memory who, uint256[] memory shares) = beneficiaries();
+        VM.prank(address(market));
         revenue.mint(1, who, shares, 1000);
         VM.expectRevert(IPowerVerseAssets.RevenueRightsZeroIncome.selector);
+        VM.prank(address(market));
         revenue.depositIncome(1, address(pvc), 0);
     }
 
     function test_claim_paysProRata_andTransfersKeepEarnings() public {
-        revenue.grantRole(revenue.MARKET_ROLE(), address(this));
         (address[] memory who, uint256[] memory shares) = beneficiaries();
+        VM.prank(address(market));
         revenue.mint(1, who, shares, 1000);
         pvc.transfer(address(revenue), 1000 ether);
+        VM.prank(address(market));
         revenue.depositIncome(1, address(pvc), 1000 ether);
         // holder2 sells 100 shares to the trader after the first deposit: it keeps what they earned.
         VM.prank(holder2);
         revenue.safeTransferFrom(holder2, trader, 1, 100, "");
         pvc.transfer(address(revenue), 1000 ether);
+        VM.prank(address(market));
         revenue.depositIncome(1, address(pvc), 1000 ether);
         assertEq(revenue.claimable(1, address(pvc), provider), 1200 ether, "provider 60% of both");
         assertEq(revenue.claimable(1, address(pvc), holder2), 400 ether + 300 ether, "40% then 30%");
@@ -330,11 +341,11 @@ contract AssetsTest is Fixture {
     /// @dev Supply 7 (so deposits rarely divide evenly), random deposits and transfers: holders never get more than
     /// was deposited, and the dust left behind stays below one wei per booking.
     function testFuzz_accumulator_exactUnderTransfers(uint256 seed) public {
-        revenue.grantRole(revenue.MARKET_ROLE(), address(this));
         address[] memory who = new address[](3);
         (who[0], who[1], who[2]) = (provider, holder2, trader);
         uint256[] memory shares = new uint256[](3);
         (shares[0], shares[1], shares[2]) = (3, 2, 2);
+        VM.prank(address(market));
         revenue.mint(1, who, shares, 7);
         uint256 deposited;
         uint256 bookings;
@@ -343,6 +354,7 @@ contract AssetsTest is Fixture {
             if (r % 3 != 0) {
                 uint256 amount = 1 + ((r >> 8) % 1e24);
                 pvc.transfer(address(revenue), amount);
+                VM.prank(address(market));
                 revenue.depositIncome(1, address(pvc), amount);
                 deposited += amount;
             } else {

@@ -7,6 +7,9 @@ import {IPowerVerseDividends} from "../contracts/interfaces/IPowerVerseDividends
 import {IPowerVerseMarket} from "../contracts/interfaces/IPowerVerseMarket.sol";
 import {IPowerVerseProof} from "../contracts/interfaces/IPowerVerseProof.sol";
 import {IPowerVerseStaking} from "../contracts/interfaces/IPowerVerseStaking.sol";
+import {RevenueRights} from "../contracts/assets/RevenueRights.sol";
+import {UsageRights} from "../contracts/assets/UsageRights.sol";
+import {ComputeMarket} from "../contracts/market/ComputeMarket.sol";
 import {FeeOnTransferToken} from "./utils/FeeOnTransferToken.sol";
 import {Fixture} from "./utils/Fixture.sol";
 
@@ -597,5 +600,47 @@ contract HardeningTest is Fixture {
         );
         VM.prank(challenger);
         proof.requestChallenge(vid);
+    }
+
+    // ---------------------------------------------------------------- 11. deployment defaults
+
+    /// Governance could grant MARKET_ROLE (moving anyone's RID, booking income) to any address: the market's power is
+    /// now bound, once, to the market contract itself, and there is no role to grant.
+    function test_item11_marketRoleBoundToTheMarket() public {
+        (, uint256 vid,) = listedUsage(keccak256("gpu-0"));
+        bytes32 role = keccak256("MARKET_ROLE");
+        (bool granted,) = address(revenue).call(abi.encodeWithSignature("grantRole(bytes32,address)", role, stranger));
+        assertFalse(granted, "no role to grant on RevenueRights");
+        (granted,) = address(usage).call(abi.encodeWithSignature("grantRole(bytes32,address)", role, stranger));
+        assertFalse(granted, "no role to grant on UsageRights");
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsMarketBound.selector, address(market)));
+        revenue.bindMarket(stranger);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsMarketBound.selector, address(market)));
+        usage.bindMarket(stranger);
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsNotMarket.selector, stranger));
+        VM.prank(stranger);
+        revenue.marketTransfer(holder2, stranger, vid, 400);
+        assertEq(revenue.market(), address(market), "RID bound to the market");
+        assertEq(usage.market(), address(market), "UID bound to the market");
+    }
+
+    /// Only the deployer binds, and only a market built on the very contract being bound.
+    function test_item11_bindMarket_onlyTheDeployer_onlyAMarketBuiltOnIt() public {
+        RevenueRights freshRevenue = new RevenueRights(address(forwarder));
+        UsageRights freshUsage = new UsageRights(resources, address(forwarder));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsNotDeployer.selector, stranger));
+        VM.prank(stranger);
+        freshRevenue.bindMarket(address(market));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsInvalidMarket.selector, address(market)));
+        freshRevenue.bindMarket(address(market));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsInvalidMarket.selector, address(market)));
+        freshUsage.bindMarket(address(market));
+        VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsInvalidMarket.selector, stranger));
+        freshUsage.bindMarket(stranger);
+        ComputeMarket freshMarket =
+            new ComputeMarket(params, freshUsage, freshRevenue, pvc, staking, address(this), address(forwarder));
+        freshRevenue.bindMarket(address(freshMarket));
+        freshUsage.bindMarket(address(freshMarket));
+        assertEq(freshRevenue.market(), address(freshMarket), "bound");
     }
 }

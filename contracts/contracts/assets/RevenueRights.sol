@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Context} from "@openzeppelin/contracts/utils/Context.sol";
 import {ERC1155} from "@openzeppelin/contracts/token/ERC1155/ERC1155.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IPowerVerseAssets} from "../interfaces/IPowerVerseAssets.sol";
+import {IPowerVerseMarket} from "../interfaces/IPowerVerseMarket.sol";
 import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 
 /// @title RID — revenue rights: ERC-1155, id = VID, minted once at the VID's first listing (DESIGN.md §2).
@@ -19,11 +19,8 @@ import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 /// @dev Exactness: a deposit adds floor((amount * SCALE + carry) / supply) to the accumulator and keeps the
 /// remainder as the next carry, so accumulator * supply <= deposits * SCALE at all times; an account earns
 /// floor(balance * Δaccumulator / SCALE) per booking. Summed over holders that never exceeds the deposits.
-contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseAssets {
+contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseAssets {
     using SafeERC20 for IERC20;
-
-    /// @notice The ComputeMarket: mints at first listing, deposits income, lists shares and moves them on a sale.
-    bytes32 public constant MARKET_ROLE = keccak256("MARKET_ROLE");
 
     /// @notice Fixed-point scale of the income-per-share accumulator.
     uint256 public constant SCALE = 1e18;
@@ -35,6 +32,10 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
         uint256 claimed;
     }
 
+    address private immutable _deployer;
+    /// @dev The ComputeMarket, bound once: it alone mints at first listing, deposits income, lists shares and moves
+    /// them on a sale.
+    address private _market;
     mapping(uint256 vid => uint256 supply) private _supply;
     mapping(uint256 vid => address[] tokens) private _incomeTokens;
     mapping(uint256 vid => mapping(address token => Pool pool)) private _pools;
@@ -42,16 +43,35 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
     mapping(uint256 vid => mapping(address token => mapping(address account => uint256 amount))) private _owed;
     mapping(uint256 vid => mapping(address account => uint256 amount)) private _listed;
 
-    constructor(address admin, address forwarder) ERC1155("") PowerVerseContext(forwarder) {
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+    constructor(address forwarder) ERC1155("") PowerVerseContext(forwarder) {
+        _deployer = msg.sender;
+    }
+
+    modifier onlyMarket() {
+        if (msg.sender != _market) revert RevenueRightsNotMarket(msg.sender);
+        _;
+    }
+
+    /// @notice Binds the ComputeMarket built on this contract, once and for good: the market's power over RIDs and
+    /// income belongs to that contract alone and cannot be granted to any other address.
+    /// @dev Requirements: the caller deployed this contract; no market is bound; `market_` is built on this
+    /// contract (its revenueRights() is this contract).
+    function bindMarket(address market_) external {
+        if (msg.sender != _deployer) revert RevenueRightsNotDeployer(msg.sender);
+        if (_market != address(0)) revert RevenueRightsMarketBound(_market);
+        if (market_.code.length == 0 || IPowerVerseMarket(market_).revenueRights() != address(this)) {
+            revert RevenueRightsInvalidMarket(market_);
+        }
+        _market = market_;
+        emit MarketBound(market_);
     }
 
     /// @notice Mints the revenue rights of a VID, once, to the beneficiaries the provider named.
     /// @param totalShares the revenue weight of the VID's compute type (read by the market at mint).
-    /// @dev Requirements: the caller has MARKET_ROLE; the VID has no RID yet; the shares sum to `totalShares` > 0.
+    /// @dev Requirements: the caller is the market; the VID has no RID yet; the shares sum to `totalShares` > 0.
     function mint(uint256 vid, address[] calldata beneficiaries, uint256[] calldata shares, uint256 totalShares)
         external
-        onlyRole(MARKET_ROLE)
+        onlyMarket
     {
         if (_supply[vid] != 0) revert RevenueRightsAlreadyMinted(vid);
         if (beneficiaries.length != shares.length || beneficiaries.length == 0) {
@@ -70,8 +90,8 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
     }
 
     /// @notice Books `amount` of `token`, already transferred to this contract, as income of a VID's holders.
-    /// @dev Requirements: the caller has MARKET_ROLE; the VID's RID exists; amount > 0.
-    function depositIncome(uint256 vid, address token, uint256 amount) external onlyRole(MARKET_ROLE) {
+    /// @dev Requirements: the caller is the market; the VID's RID exists; amount > 0.
+    function depositIncome(uint256 vid, address token, uint256 amount) external onlyMarket {
         uint256 supply = _supply[vid];
         if (supply == 0) revert RevenueRightsNotMinted(vid);
         if (amount == 0) revert RevenueRightsZeroIncome();
@@ -86,8 +106,8 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
 
     /// @notice Escrows `amount` of `account`'s shares of a VID for a market listing: they keep earning for the
     /// account but cannot be transferred until sold or released.
-    /// @dev Requirements: the caller has MARKET_ROLE; the account holds `amount` shares that are not listed yet.
-    function list(address account, uint256 vid, uint256 amount) external onlyRole(MARKET_ROLE) {
+    /// @dev Requirements: the caller is the market; the account holds `amount` shares that are not listed yet.
+    function list(address account, uint256 vid, uint256 amount) external onlyMarket {
         uint256 listed = _listed[vid][account] + amount;
         uint256 balance = balanceOf(account, vid);
         if (listed > balance) revert RevenueRightsSharesListed(vid, account, balance, listed);
@@ -95,14 +115,14 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
     }
 
     /// @notice Releases `amount` of `account`'s listed shares of a VID (a cancelled listing).
-    /// @dev Requirements: the caller has MARKET_ROLE; `amount` of the account's shares are listed.
-    function unlist(address account, uint256 vid, uint256 amount) external onlyRole(MARKET_ROLE) {
+    /// @dev Requirements: the caller is the market; `amount` of the account's shares are listed.
+    function unlist(address account, uint256 vid, uint256 amount) external onlyMarket {
         _listed[vid][account] -= amount;
     }
 
     /// @notice Moves listed shares from a seller to a buyer on a market sale.
-    /// @dev Requirements: the caller has MARKET_ROLE; `amount` of `from`'s shares are listed.
-    function marketTransfer(address from, address to, uint256 vid, uint256 amount) external onlyRole(MARKET_ROLE) {
+    /// @dev Requirements: the caller is the market; `amount` of `from`'s shares are listed.
+    function marketTransfer(address from, address to, uint256 vid, uint256 amount) external onlyMarket {
         _listed[vid][from] -= amount;
         _safeTransferFrom(from, to, vid, amount, "");
     }
@@ -156,9 +176,9 @@ contract RevenueRights is ERC1155, AccessControl, ReentrancyGuardTransient, Powe
         return _pools[vid][token];
     }
 
-    /// @notice ERC-165.
-    function supportsInterface(bytes4 interfaceId) public view override(ERC1155, AccessControl) returns (bool) {
-        return super.supportsInterface(interfaceId);
+    /// @notice The ComputeMarket bound to this contract (zero until bound).
+    function market() external view returns (address) {
+        return _market;
     }
 
     /// @dev Books both sides' earnings at their old balances before any balance changes; listed shares stay put.

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Context} from "@openzeppelin/contracts/utils/Context.sol";
 import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
 import {IERC4907} from "../interfaces/IERC4907.sol";
 import {IPowerVerseAssets} from "../interfaces/IPowerVerseAssets.sol";
+import {IPowerVerseMarket} from "../interfaces/IPowerVerseMarket.sol";
 import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 import {ResourceRegistry} from "./ResourceRegistry.sol";
 
@@ -13,11 +13,11 @@ import {ResourceRegistry} from "./ResourceRegistry.sol";
 /// @notice The provider keeps the token; a sale through the market makes the buyer its user until expiry, and
 /// nobody can change that user before expiry. A UID is rented once. Expiry is read at call time (no keeper).
 /// At most one live UID (not yet rented, or rented and unexpired) is bound to a VID.
-contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPowerVerseAssets {
-    /// @notice The ComputeMarket: sets the user of a sold UID.
-    bytes32 public constant MARKET_ROLE = keccak256("MARKET_ROLE");
-
+contract UsageRights is ERC721, PowerVerseContext, IERC4907, IPowerVerseAssets {
     ResourceRegistry private immutable _resources;
+    address private immutable _deployer;
+    /// @dev The ComputeMarket, bound once: it alone marks UIDs listed and sets the user of a sold UID.
+    address private _market;
     uint256 private _lastId;
     mapping(uint256 uid => Binding binding) private _bindings;
     mapping(uint256 uid => Rental rental) private _rentals;
@@ -40,12 +40,31 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
         uint128 hid;
     }
 
-    constructor(ResourceRegistry resources_, address admin, address forwarder)
+    constructor(ResourceRegistry resources_, address forwarder)
         ERC721("PowerVerse Usage Right", "UID")
         PowerVerseContext(forwarder)
     {
         _resources = resources_;
-        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _deployer = msg.sender;
+    }
+
+    modifier onlyMarket() {
+        if (msg.sender != _market) revert UsageRightsNotMarket(msg.sender);
+        _;
+    }
+
+    /// @notice Binds the ComputeMarket built on this contract, once and for good: the market's power over UIDs
+    /// belongs to that contract alone and cannot be granted to any other address.
+    /// @dev Requirements: the caller deployed this contract; no market is bound; `market_` is built on this
+    /// contract (its usageRights() is this contract).
+    function bindMarket(address market_) external {
+        if (msg.sender != _deployer) revert UsageRightsNotDeployer(msg.sender);
+        if (_market != address(0)) revert UsageRightsMarketBound(_market);
+        if (market_.code.length == 0 || IPowerVerseMarket(market_).usageRights() != address(this)) {
+            revert UsageRightsInvalidMarket(market_);
+        }
+        _market = market_;
+        emit MarketBound(market_);
     }
 
     /// @notice Creates a usage right of `duration` seconds on a free VID the caller owns.
@@ -84,8 +103,8 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
 
     /// @notice Marks a UID as listed by its owner (the market calls this at each listing, after checking that the
     /// caller owns the UID). Any transfer of the UID clears the mark. Returns the UID's VID and HID.
-    /// @dev Requirements: the caller has MARKET_ROLE; the UID exists and was never rented.
-    function markListed(uint256 uid) external onlyRole(MARKET_ROLE) returns (uint256 vid, uint256 hid) {
+    /// @dev Requirements: the caller is the market; the UID exists and was never rented.
+    function markListed(uint256 uid) external onlyMarket returns (uint256 vid, uint256 hid) {
         _requireOwned(uid);
         Rental storage rental = _rentals[uid];
         if (rental.expires != 0) revert UsageRightsAlreadyRented(uid);
@@ -96,10 +115,10 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
 
     /// @notice Makes `user` the user of a listed UID from now until now + its duration (the market calls this on a
     /// sale). The UID has not moved since it was listed, so its seller still owns it. Returns the UID's VID and HID.
-    /// @dev Requirements: the caller has MARKET_ROLE; the UID is listed (not transferred or rented since).
+    /// @dev Requirements: the caller is the market; the UID is listed (not transferred or rented since).
     function rentTo(uint256 uid, address user)
         external
-        onlyRole(MARKET_ROLE)
+        onlyMarket
         returns (uint256 vid, uint256 hid, uint64 expires)
     {
         Rental storage rental = _rentals[uid];
@@ -171,13 +190,18 @@ contract UsageRights is ERC721, AccessControl, PowerVerseContext, IERC4907, IPow
         return block.timestamp < _rentals[_boundUid[vid]].expires;
     }
 
+    /// @notice The ComputeMarket bound to this contract (zero until bound).
+    function market() external view returns (address) {
+        return _market;
+    }
+
     /// @notice The resource registry.
     function resourceRegistry() external view returns (ResourceRegistry) {
         return _resources;
     }
 
     /// @notice ERC-165, including ERC-4907 (0xad092b5c).
-    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl) returns (bool) {
+    function supportsInterface(bytes4 interfaceId) public view override returns (bool) {
         return interfaceId == type(IERC4907).interfaceId || super.supportsInterface(interfaceId);
     }
 

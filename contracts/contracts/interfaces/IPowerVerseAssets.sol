@@ -41,6 +41,7 @@ interface IPowerVerseAssets {
     event ResourceCreated(uint256 indexed vid, uint256 indexed hid, address indexed provider);
     event ResourceRetired(uint256 indexed vid, uint256 indexed hid);
     event UsageRightsBound(address usageRights);
+    event MarketBound(address market);
     event UsageRightCreated(uint256 indexed uid, uint256 indexed vid, address indexed provider, uint64 duration);
     event UsageRightRetired(uint256 indexed uid, uint256 indexed vid);
     event RevenueRightsMinted(uint256 indexed vid, address[] beneficiaries, uint256[] shares);
@@ -75,4 +76,12 @@ interface IPowerVerseAssets {
     error RevenueRightsZeroIncome();
     error RevenueRightsSharesListed(uint256 vid, address account, uint256 balance, uint256 needed);
     error UsageRightsNotListed(uint256 uid);
+    error UsageRightsNotMarket(address caller);
+    error UsageRightsNotDeployer(address caller);
+    error UsageRightsMarketBound(address market);
+    error UsageRightsInvalidMarket(address market);
+    error RevenueRightsNotMarket(address caller);
+    error RevenueRightsNotDeployer(address caller);
+    error RevenueRightsMarketBound(address market);
+    error RevenueRightsInvalidMarket(address market);
 }

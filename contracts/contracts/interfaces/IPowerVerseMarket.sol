@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.28;
 
-/// @title Errors and events of the ComputeMarket: UID listings, escrowed purchases, settlement, SLA refunds, RID trades.
+/// @title Errors, events and contract links of the ComputeMarket: UID listings, escrowed purchases, settlement,
+/// SLA refunds, RID trades.
 interface IPowerVerseMarket {
     enum OrderState {
         None,
@@ -46,6 +47,12 @@ interface IPowerVerseMarket {
     );
     event SharesPurchased(uint256 indexed listingId, address indexed buyer, uint256 amount, uint256 cost);
     event ShareListingCancelled(uint256 indexed listingId);
+
+    /// @notice The UsageRights contract the market sells (it binds to this market once).
+    function usageRights() external view returns (address);
+
+    /// @notice The RevenueRights contract the market pays income to (it binds to this market once).
+    function revenueRights() external view returns (address);
 
     error ComputeMarketNotOwner(uint256 uid, address caller);
     error ComputeMarketTokenNotAccepted(address token);

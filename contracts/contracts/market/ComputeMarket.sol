@@ -268,6 +268,16 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
 
     // ---------------------------------------------------------------- views
 
+    /// @inheritdoc IPowerVerseMarket
+    function usageRights() external view returns (address) {
+        return address(_usage);
+    }
+
+    /// @inheritdoc IPowerVerseMarket
+    function revenueRights() external view returns (address) {
+        return address(_revenue);
+    }
+
     /// @notice The order (listing or escrow) of a UID.
     function orderOf(uint256 uid) external view returns (Order memory) {
         return _orders[uid];

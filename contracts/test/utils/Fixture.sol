@@ -93,16 +93,16 @@ abstract contract Fixture is TestBase {
         params = new PowerParams(address(this), treasury);
         hardware = new HardwareRegistry(params, fwd);
         resources = new ResourceRegistry(hardware, fwd);
-        usage = new UsageRights(resources, address(this), fwd);
-        revenue = new RevenueRights(address(this), fwd);
+        usage = new UsageRights(resources, fwd);
+        revenue = new RevenueRights(fwd);
         proof = new ProofOfCompute(params, usage, address(this), fwd);
         staking = new ProviderStaking(pvc, params, usage, proof, address(this), fwd);
         market = new ComputeMarket(params, usage, revenue, pvc, staking, address(this), fwd);
         dividends = new DividendDistributor(address(this), fwd, CLAIM_PERIOD);
 
         resources.bindUsageRights(usage);
-        usage.grantRole(usage.MARKET_ROLE(), address(market));
-        revenue.grantRole(revenue.MARKET_ROLE(), address(market));
+        usage.bindMarket(address(market));
+        revenue.bindMarket(address(market));
         market.grantRole(market.CHALLENGER_ROLE(), challenger);
         proof.grantRole(proof.CHALLENGER_ROLE(), challenger);
         staking.grantRole(staking.CHALLENGER_ROLE(), challenger);
