@@ -608,11 +608,9 @@ contract HardeningTest is Fixture {
     /// now bound, once, to the market contract itself, and there is no role to grant.
     function test_item11_marketRoleBoundToTheMarket() public {
         (, uint256 vid,) = listedUsage(keccak256("gpu-0"));
-        bytes32 role = keccak256("MARKET_ROLE");
-        (bool granted,) = address(revenue).call(abi.encodeWithSignature("grantRole(bytes32,address)", role, stranger));
-        assertFalse(granted, "no role to grant on RevenueRights");
-        (granted,) = address(usage).call(abi.encodeWithSignature("grantRole(bytes32,address)", role, stranger));
-        assertFalse(granted, "no role to grant on UsageRights");
+        bytes4 accessControl = type(IAccessControl).interfaceId;
+        assertFalse(revenue.supportsInterface(accessControl), "no role to grant on RevenueRights");
+        assertFalse(usage.supportsInterface(accessControl), "no role to grant on UsageRights");
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsMarketBound.selector, address(market)));
         revenue.bindMarket(stranger);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.UsageRightsMarketBound.selector, address(market)));
