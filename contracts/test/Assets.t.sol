@@ -263,7 +263,7 @@ contract AssetsTest is Fixture {
         VM.expectRevert(notMarket);
         revenue.mint(1, who, shares, GPU_WEIGHT);
         VM.expectRevert(notMarket);
-        revenue.depositIncome(1, address(pvc), 1);
+        revenue.depositIncome(1, address(pvc), 1, 0);
         VM.expectRevert(notMarket);
         revenue.list(provider, 1, 1);
         VM.expectRevert(notMarket);
@@ -299,13 +299,13 @@ contract AssetsTest is Fixture {
     function test_depositIncome_invalid_reverts() public {
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseAssets.RevenueRightsNotMinted.selector, 1));
         VM.prank(address(market));
-        revenue.depositIncome(1, address(pvc), 10);
+        revenue.depositIncome(1, address(pvc), 10, 0);
         (address[] memory who, uint256[] memory shares) = beneficiaries();
         VM.prank(address(market));
         revenue.mint(1, who, shares, 1000);
         VM.expectRevert(IPowerVerseAssets.RevenueRightsZeroIncome.selector);
         VM.prank(address(market));
-        revenue.depositIncome(1, address(pvc), 0);
+        revenue.depositIncome(1, address(pvc), 0, 0);
     }
 
     function test_claim_paysProRata_andTransfersKeepEarnings() public {
@@ -314,13 +314,13 @@ contract AssetsTest is Fixture {
         revenue.mint(1, who, shares, 1000);
         pvc.transfer(address(revenue), 1000 ether);
         VM.prank(address(market));
-        revenue.depositIncome(1, address(pvc), 1000 ether);
+        revenue.depositIncome(1, address(pvc), 1000 ether, 0);
         // holder2 sells 100 shares to the trader after the first deposit: it keeps what they earned.
         VM.prank(holder2);
         revenue.safeTransferFrom(holder2, trader, 1, 100, "");
         pvc.transfer(address(revenue), 1000 ether);
         VM.prank(address(market));
-        revenue.depositIncome(1, address(pvc), 1000 ether);
+        revenue.depositIncome(1, address(pvc), 1000 ether, 0);
         assertEq(revenue.claimable(1, address(pvc), provider), 1200 ether, "provider 60% of both");
         assertEq(revenue.claimable(1, address(pvc), holder2), 400 ether + 300 ether, "40% then 30%");
         assertEq(revenue.claimable(1, address(pvc), trader), 100 ether, "10% of the second");
@@ -355,7 +355,7 @@ contract AssetsTest is Fixture {
                 uint256 amount = 1 + ((r >> 8) % 1e24);
                 pvc.transfer(address(revenue), amount);
                 VM.prank(address(market));
-                revenue.depositIncome(1, address(pvc), amount);
+                revenue.depositIncome(1, address(pvc), amount, 0);
                 deposited += amount;
             } else {
                 address from = who[(r >> 8) % 3];
@@ -377,5 +377,55 @@ contract AssetsTest is Fixture {
         }
         assertLe(revenue.pool(1, address(pvc)).claimed, deposited, "claims never exceed deposits");
         assertEq(pvc.balanceOf(address(revenue)), deposited - revenue.pool(1, address(pvc)).claimed, "rest stays held");
+    }
+
+    /// @dev Streams of random lengths, deposits while an earlier stream runs, transfers and time passing: what holders
+    /// can claim never exceeds what was released, never exceeds the deposits, and once every stream has ended all of
+    /// it is released, less at most one wei per booking.
+    function testFuzz_stream_exactUnderTransfersAndTime(uint256 seed) public {
+        address[] memory who = new address[](3);
+        (who[0], who[1], who[2]) = (provider, holder2, trader);
+        uint256[] memory shares = new uint256[](3);
+        (shares[0], shares[1], shares[2]) = (3, 2, 2);
+        VM.prank(address(market));
+        revenue.mint(1, who, shares, 7);
+        uint256 deposited;
+        uint256 bookings;
+        for (uint256 step; step < 16; ++step) {
+            uint256 r = uint256(keccak256(abi.encode(seed, step)));
+            uint256 op = r % 4;
+            if (op == 0) {
+                uint256 amount = 1 + ((r >> 8) % 1e24);
+                pvc.transfer(address(revenue), amount);
+                VM.prank(address(market));
+                revenue.depositIncome(1, address(pvc), amount, uint64((r >> 96) % (3 * DAY)));
+                deposited += amount;
+            } else if (op == 1) {
+                VM.warp(block.timestamp + ((r >> 8) % DAY));
+            } else if (op == 2) {
+                address from = who[(r >> 8) % 3];
+                uint256 balance = revenue.balanceOf(from, 1);
+                if (balance == 0) continue;
+                VM.prank(from);
+                revenue.safeTransferFrom(from, who[(r >> 16) % 3], 1, 1 + ((r >> 24) % balance), "");
+                bookings += 2;
+            } else {
+                address claimant = who[(r >> 8) % 3];
+                if (revenue.claimable(1, address(pvc), claimant) == 0) continue;
+                VM.prank(claimant);
+                revenue.claim(1, address(pvc));
+                bookings += 1;
+            }
+            uint256 owed = revenue.pool(1, address(pvc)).claimed + revenue.claimable(1, address(pvc), who[0])
+                + revenue.claimable(1, address(pvc), who[1]) + revenue.claimable(1, address(pvc), who[2]);
+            assertLe(owed, revenue.released(1, address(pvc)), "never more than released");
+            assertLe(revenue.released(1, address(pvc)), deposited, "never more released than deposited");
+        }
+        VM.warp(block.timestamp + 3 * DAY);
+        assertEq(revenue.released(1, address(pvc)), deposited, "all released once the streams end");
+        uint256 total = revenue.pool(1, address(pvc)).claimed + revenue.claimable(1, address(pvc), who[0])
+            + revenue.claimable(1, address(pvc), who[1]) + revenue.claimable(1, address(pvc), who[2]);
+        assertLe(total, deposited, "never more than deposited");
+        assertLe(deposited - total, bookings + 3 + 16, "dust below one wei per booking and release");
     }
 }

@@ -92,9 +92,10 @@ contract ForwarderTest is Fixture {
         relay(traderKey, address(market), abi.encodeCall(market.buyShares, (1, 40, address(pvc), 1 ether)));
         VM.warp(block.timestamp + DAY + DISPUTE_WINDOW);
         relay(traderKey, address(market), abi.encodeCall(market.settle, (1)));
+        VM.warp(block.timestamp + DAY);
         relay(traderKey, address(revenue), abi.encodeCall(revenue.claim, (1, address(pvc))));
         relay(providerKey, address(pvc), abi.encodeCall(pvc.transfer, (stranger, 1 ether)));
-        assertEq(usage.userExpires(1) + DISPUTE_WINDOW, block.timestamp, "rented by the buyer");
+        assertEq(usage.userExpires(1) + DISPUTE_WINDOW + DAY, block.timestamp, "rented by the buyer");
         assertEq(revenue.balanceOf(trader, 1), 40, "shares bought");
         assertEq(pvc.balanceOf(stranger), 1 ether, "PVC transfer relayed");
         assertEq(proof.count(), 1, "challenge requested");

@@ -641,4 +641,74 @@ contract HardeningTest is Fixture {
         freshUsage.bindMarket(address(freshMarket));
         assertEq(freshRevenue.market(), address(freshMarket), "bound");
     }
+
+    // ---------------------------------------------------------------- 13. income credited at settle
+
+    /// Someone buying RID shares just before settlement took the whole period's income: income is now released over
+    /// the rental's duration from settlement, so shares earn only for the time they are held.
+    function test_item13_incomeCreditedAtSettle() public {
+        (, uint256 vid, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        VM.warp(settleableAt(uid));
+        VM.prank(holder2);
+        revenue.safeTransferFrom(holder2, trader, vid, 400, "");
+        market.settle(uid);
+        assertEq(revenue.claimable(vid, address(pvc), trader), 0, "nothing at the instant of settlement");
+        // The sniper sells right back a minute later: it keeps only that minute's share.
+        VM.warp(block.timestamp + 1 minutes);
+        VM.prank(trader);
+        revenue.safeTransferFrom(trader, holder2, vid, 400, "");
+        uint256 income = PRICE - (PRICE * FEE_BPS) / 10_000;
+        uint256 minute = (income * 400 * 1 minutes) / (1000 * DAY);
+        assertLe(revenue.claimable(vid, address(pvc), trader), minute, "a minute's worth, not the period's");
+        VM.warp(block.timestamp + DAY);
+        uint256 all = revenue.claimable(vid, address(pvc), trader) + revenue.claimable(vid, address(pvc), holder2)
+            + revenue.claimable(vid, address(pvc), provider);
+        assertLe(income - all, 3, "all of it released in the end, less dust");
+    }
+
+    /// Income is released linearly over the rental's duration.
+    function test_item13_releasedLinearlyOverTheRentalDuration() public {
+        (, uint256 vid, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        VM.warp(settleableAt(uid));
+        market.settle(uid);
+        uint256 income = PRICE - (PRICE * FEE_BPS) / 10_000;
+        VM.warp(block.timestamp + DAY / 4);
+        assertEq(revenue.released(vid, address(pvc)), income / 4, "a quarter after a quarter");
+        assertEq(revenue.claimable(vid, address(pvc), holder2), (income / 4) * 400 / 1000, "40 % of it");
+        VM.prank(holder2);
+        revenue.claim(vid, address(pvc));
+        VM.warp(block.timestamp + DAY);
+        assertEq(revenue.released(vid, address(pvc)), income, "all of it at the end");
+        assertEq(
+            revenue.claimable(vid, address(pvc), holder2), (income * 400) / 1000 - ((income / 4) * 400) / 1000,
+            "the rest"
+        );
+    }
+
+    /// A settlement while an earlier stream runs rolls the unreleased rest into the new stream.
+    function test_item13_laterSettlementRollsOverTheRest() public {
+        (, uint256 vid, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        VM.warp(usage.userExpires(uid));
+        uint256 second = createUsage(vid);
+        VM.prank(provider);
+        market.list(second, address(pvc), PRICE);
+        VM.prank(buyer);
+        market.buy(second, address(pvc), PRICE);
+        VM.warp(settleableAt(uid));
+        market.settle(uid);
+        VM.warp(block.timestamp + DAY / 2);
+        uint256 income = PRICE - (PRICE * FEE_BPS) / 10_000;
+        assertEq(revenue.released(vid, address(pvc)), income / 2, "half of the first");
+        VM.warp(settleableAt(second));
+        market.settle(second);
+        uint256 releasedAtSecond = revenue.released(vid, address(pvc));
+        VM.warp(block.timestamp + DAY / 2);
+        assertEq(
+            revenue.released(vid, address(pvc)),
+            releasedAtSecond + (2 * income - releasedAtSecond) / 2,
+            "the rest of the first and the second, over the second's duration"
+        );
+        VM.warp(block.timestamp + DAY);
+        assertEq(revenue.released(vid, address(pvc)), 2 * income, "both, in the end");
+    }
 }

@@ -183,6 +183,7 @@ contract MarketTest is Fixture {
         market.settle(uid);
         assertEq(pvc.balanceOf(treasury), fee - burned, "treasury");
         assertEq(pvc.totalSupply(), supplyBefore - burned, "burned");
+        VM.warp(block.timestamp + DAY);
         assertEq(revenue.claimable(vid, address(pvc), provider), ((PRICE - fee) * 600) / 1000, "60% to provider");
         assertEq(revenue.claimable(vid, address(pvc), holder2), ((PRICE - fee) * 400) / 1000, "40% to holder2");
         _escrowInvariant(address(pvc));
@@ -198,6 +199,7 @@ contract MarketTest is Fixture {
         market.buy(uid, address(usd), 50e6);
         VM.warp(settleableAt(uid));
         market.settle(uid);
+        VM.warp(block.timestamp + DAY);
         uint256 fee = (50e6 * 400) / 10_000;
         assertEq(usd.balanceOf(treasury), fee, "whole discounted fee to treasury");
         assertEq(revenue.claimable(vid, address(usd), provider), ((50e6 - fee) * 600) / 1000, "income");
@@ -338,6 +340,8 @@ contract MarketTest is Fixture {
         uint256 burned = token == address(pvc) ? 1_400_000_000 ether - pvc.totalSupply() : 0;
         uint256 income = _balance(token, address(revenue));
         assertEq(_balance(token, treasury) + burned + income, paid, "fee + burn + income = paid - refund");
+        assertEq(revenue.claimable(vid, token, provider), 0, "released over the rental's duration, from settlement");
+        VM.warp(block.timestamp + DAY);
         uint256 claims = revenue.claimable(vid, token, provider) + revenue.claimable(vid, token, holder2);
         assertLe(claims, income, "claims never exceed income");
         assertLe(income - claims, 2, "at most 1 wei of dust per holder");

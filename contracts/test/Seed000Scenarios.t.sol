@@ -85,6 +85,8 @@ contract Seed000ScenariosTest is Fixture {
         VM.warp(settleableAt(uid));
         VM.prank(holder2);
         market.settle(uid);
+        // The income is released over the rental's duration from settlement on (DESIGN.md §2).
+        VM.warp(block.timestamp + DAY);
         uint256 owed = revenue.claimable(vid, address(pvc), holder2);
         assertTrue(owed != 0, "income to claim");
         uint256 before = pvc.balanceOf(holder2);
@@ -200,6 +202,7 @@ contract Seed000ScenariosTest is Fixture {
         market.buy(uid, address(pvc), PRICE);
         VM.warp(settleableAt(uid));
         market.settle(uid);
+        VM.warp(block.timestamp + DAY);
     }
 
     function _holders() internal view returns (address[] memory who) {

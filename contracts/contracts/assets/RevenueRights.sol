@@ -5,6 +5,7 @@ import {Context} from "@openzeppelin/contracts/utils/Context.sol";
 import {ERC1155} from "@openzeppelin/contracts/token/ERC1155/ERC1155.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IPowerVerseAssets} from "../interfaces/IPowerVerseAssets.sol";
 import {IPowerVerseMarket} from "../interfaces/IPowerVerseMarket.sol";
@@ -12,12 +13,16 @@ import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 
 /// @title RID — revenue rights: ERC-1155, id = VID, minted once at the VID's first listing (DESIGN.md §2).
 /// @notice Rental income of a VID is paid pro rata to its holders through a pull-based accumulator: income per
-/// share grows with each deposit, and every balance change first books what the old balance had earned, so
-/// claims are O(1) and exact when shares are transferred or traded. Shares listed for sale on the market are
-/// escrowed in place: they stay with the seller and keep earning, but cannot move until bought or unlisted, so a
-/// listing never outlives the shares behind it.
-/// @dev Exactness: a deposit adds floor((amount * SCALE + carry) / supply) to the accumulator and keeps the
-/// remainder as the next carry, so accumulator * supply <= deposits * SCALE at all times; an account earns
+/// share grows as income is released, and every balance change first books what the old balance had earned, so
+/// claims are O(1) and exact when shares are transferred or traded. Income accrues over time, as in Synthetix's
+/// StakingRewards: a settled rental's income is released linearly over the rental's duration, starting at
+/// settlement (what an earlier stream has not released yet rolls into the new one), so a holder earns in proportion
+/// to how long it holds its shares, and shares bought just before a settlement do not take the period's income.
+/// Shares listed for sale on the market are escrowed in place: they stay with the seller and keep earning, but
+/// cannot move until bought or unlisted, so a listing never outlives the shares behind it.
+/// @dev Exactness: a stream releases floor(amount * elapsed / duration) by each moment, all of it at its end; each
+/// release adds floor((released * SCALE + carry) / supply) to the accumulator and keeps the remainder as the next
+/// carry, so accumulator * supply <= released * SCALE at all times; an account earns
 /// floor(balance * Δaccumulator / SCALE) per booking. Summed over holders that never exceeds the deposits.
 contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseAssets {
     using SafeERC20 for IERC20;
@@ -25,11 +30,17 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
     /// @notice Fixed-point scale of the income-per-share accumulator.
     uint256 public constant SCALE = 1e18;
 
+    /// @dev Per VID and token: the accumulator (as of the last release), its carry, the totals, and the stream being
+    /// released: its amount, how much of it is released, and its window.
     struct Pool {
         uint256 perShare;
         uint256 carry;
         uint256 deposited;
         uint256 claimed;
+        uint128 streamAmount;
+        uint128 streamReleased;
+        uint64 streamStart;
+        uint64 streamEnd;
     }
 
     address private immutable _deployer;
@@ -89,18 +100,31 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
         emit RevenueRightsMinted(vid, beneficiaries, shares);
     }
 
-    /// @notice Books `amount` of `token`, already transferred to this contract, as income of a VID's holders.
-    /// @dev Requirements: the caller is the market; the VID's RID exists; amount > 0.
-    function depositIncome(uint256 vid, address token, uint256 amount) external onlyMarket {
+    /// @notice Books `amount` of `token`, already transferred to this contract, as income of a VID's holders,
+    /// released linearly over `duration` seconds from now together with whatever an earlier stream of the VID has not
+    /// released yet (at once when `duration` is 0).
+    /// @param duration the rental's duration (the market passes end - start of the settled rental).
+    /// @dev Requirements: the caller is the market; the VID's RID exists; amount > 0; the stream stays below 2^128.
+    function depositIncome(uint256 vid, address token, uint256 amount, uint64 duration) external onlyMarket {
         uint256 supply = _supply[vid];
         if (supply == 0) revert RevenueRightsNotMinted(vid);
         if (amount == 0) revert RevenueRightsZeroIncome();
         Pool storage income = _pools[vid][token];
         if (income.deposited == 0) _incomeTokens[vid].push(token);
-        uint256 scaled = amount * SCALE + income.carry;
-        income.perShare += scaled / supply;
-        income.carry = scaled % supply;
+        _release(income, supply);
+        // What the current stream has not released yet; streamReleased <= streamAmount always.
+        uint256 total = income.streamAmount - income.streamReleased + amount;
         income.deposited += amount;
+        uint64 start = uint64(block.timestamp);
+        if (duration == 0) {
+            (income.streamAmount, income.streamReleased, income.streamStart, income.streamEnd) = (0, 0, 0, 0);
+            _accumulate(income, total, supply);
+        } else {
+            income.streamAmount = SafeCast.toUint128(total);
+            income.streamReleased = 0;
+            income.streamStart = start;
+            income.streamEnd = start + duration;
+        }
         emit IncomeDeposited(vid, token, amount);
     }
 
@@ -127,11 +151,13 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
         _safeTransferFrom(from, to, vid, amount, "");
     }
 
-    /// @notice Pays the caller what its shares of a VID earned in `token`.
+    /// @notice Pays the caller what its shares of a VID earned in `token` (released income only).
     /// @dev Requirements: the amount owed is not 0.
     function claim(uint256 vid, address token) external nonReentrant returns (uint256 amount) {
         address account = _msgSender();
         Pool storage income = _pools[vid][token];
+        uint256 supply = _supply[vid];
+        if (supply != 0) _release(income, supply);
         uint256 perShare = income.perShare;
         uint256 booked = _booked[vid][token][account];
         uint256 owed = _owed[vid][token][account];
@@ -147,8 +173,23 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
 
     /// @notice What `account` can claim from a VID in `token` now.
     function claimable(uint256 vid, address token, address account) external view returns (uint256) {
-        uint256 earned = (balanceOf(account, vid) * (_pools[vid][token].perShare - _booked[vid][token][account])) / SCALE;
+        uint256 earned = (balanceOf(account, vid) * (perShareNow(vid, token) - _booked[vid][token][account])) / SCALE;
         return _owed[vid][token][account] + earned;
+    }
+
+    /// @notice The accumulator of a VID's income in `token` as of now (what has been released per share, scaled).
+    function perShareNow(uint256 vid, address token) public view returns (uint256) {
+        Pool storage income = _pools[vid][token];
+        uint256 supply = _supply[vid];
+        uint256 delta = _releasable(income);
+        if (delta == 0 || supply == 0) return income.perShare;
+        return income.perShare + (delta * SCALE + income.carry) / supply;
+    }
+
+    /// @notice How much of a VID's income in `token` is released (claimable by its holders, or claimed) by now.
+    function released(uint256 vid, address token) external view returns (uint256) {
+        Pool storage income = _pools[vid][token];
+        return income.deposited - (income.streamAmount - income.streamReleased) + _releasable(income);
     }
 
     /// @notice How many of `account`'s shares of a VID are listed on the market (and cannot move until sold).
@@ -193,12 +234,39 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
                 }
             }
             address[] storage tokens = _incomeTokens[vid];
+            uint256 supply = _supply[vid];
             for (uint256 t; t < tokens.length; ++t) {
+                _release(_pools[vid][tokens[t]], supply);
                 if (from != address(0)) _book(vid, tokens[t], from, balanceOf(from, vid));
                 if (to != address(0)) _book(vid, tokens[t], to, balanceOf(to, vid));
             }
         }
         super._update(from, to, ids, values);
+    }
+
+    /// @dev Releases what the stream owes by now into the accumulator.
+    function _release(Pool storage income, uint256 supply) private {
+        uint256 delta = _releasable(income);
+        if (delta == 0) return;
+        // delta <= streamAmount - streamReleased, so the sum stays <= streamAmount < 2^128.
+        income.streamReleased += uint128(delta);
+        _accumulate(income, delta, supply);
+    }
+
+    function _accumulate(Pool storage income, uint256 amount, uint256 supply) private {
+        uint256 scaled = amount * SCALE + income.carry;
+        income.perShare += scaled / supply;
+        income.carry = scaled % supply;
+    }
+
+    /// @dev floor(streamAmount * elapsed / duration) - streamReleased, with elapsed capped at the duration.
+    function _releasable(Pool storage income) private view returns (uint256) {
+        uint256 end = income.streamEnd;
+        if (end == 0) return 0;
+        uint256 start = income.streamStart;
+        uint256 until = block.timestamp < end ? block.timestamp : end;
+        uint256 due = (uint256(income.streamAmount) * (until - start)) / (end - start);
+        return due - income.streamReleased;
     }
 
     function _book(uint256 vid, address token, address account, uint256 balance) private {

@@ -141,8 +141,9 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     }
 
     /// @notice Settles an expired rental: fee to the treasury (part burned when paid in PVC), the rest to the
-    /// VID's RID holders. In the dispute window after the rental's end only the challenger may settle (so that
-    /// downtime proven in it can still be refunded); after it anyone may.
+    /// VID's RID holders, released to them over the rental's duration from settlement on. In the dispute window after
+    /// the rental's end only the challenger may settle (so that downtime proven in it can still be refunded); after
+    /// it anyone may.
     /// @dev Requirements: the UID's escrow exists, is not settled, and the rental has ended; before the end of the
     /// dispute window the caller has CHALLENGER_ROLE.
     function settle(uint256 uid) external nonReentrant {
@@ -166,14 +167,7 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         emit Settled(uid, vid, token, fee, burned, income);
         if (fee > burned) IERC20(token).safeTransfer(_params.treasury(), fee - burned);
         if (burned != 0) _pvc.burn(burned);
-        if (income != 0) {
-            // Measured, not booked: the RID holders are credited with what reached RevenueRights.
-            IERC20 paid = IERC20(token);
-            uint256 before = paid.balanceOf(address(_revenue));
-            paid.safeTransfer(address(_revenue), income);
-            uint256 received = paid.balanceOf(address(_revenue)) - before;
-            if (received != 0) _revenue.depositIncome(vid, token, received);
-        }
+        if (income != 0) _payIncome(vid, IERC20(token), income, end - order.start);
     }
 
     /// @notice Refunds the buyer pro rata for `downtimeSeconds` of proof-proven downtime (SLA-backed escrow).
@@ -313,6 +307,15 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         order.token = token;
         order.price = price;
         emit Listed(uid, vid, seller, token, price);
+    }
+
+    /// @dev Measured, not booked: the RID holders are credited with what reached RevenueRights, released to them
+    /// over the rental's duration from now on.
+    function _payIncome(uint256 vid, IERC20 token, uint256 income, uint64 duration) private {
+        uint256 before = token.balanceOf(address(_revenue));
+        token.safeTransfer(address(_revenue), income);
+        uint256 received = token.balanceOf(address(_revenue)) - before;
+        if (received != 0) _revenue.depositIncome(vid, address(token), received, duration);
     }
 
     function _requireAccepted(address token) private view {
