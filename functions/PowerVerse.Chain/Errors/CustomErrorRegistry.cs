@@ -1,4 +1,3 @@
-using System.Reflection;
 using Nethereum.ABI.ABIDeserialisation;
 using Nethereum.ABI.FunctionEncoding;
 using Nethereum.ABI.Model;
@@ -22,7 +21,7 @@ public sealed class CustomErrorRegistry
          {"type":"error","name":"Panic","inputs":[{"name":"code","type":"uint256"}]}]
         """;
 
-    private static readonly Lazy<CustomErrorRegistry> ContractsLazy = new(FromEmbeddedAbis);
+    private static readonly Lazy<CustomErrorRegistry> ContractsLazy = new(() => new CustomErrorRegistry(EmbeddedAbis.Read()));
 
     private readonly Dictionary<string, ErrorABI> _errors = new(StringComparer.Ordinal);
     private readonly FunctionCallDecoder _decoder = new();
@@ -100,18 +99,4 @@ public sealed class CustomErrorRegistry
         System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Object } json when json.TryGetProperty("data", out var inner) => RevertData(inner),
         _ => null,
     };
-
-    private static CustomErrorRegistry FromEmbeddedAbis()
-    {
-        var assembly = Assembly.GetExecutingAssembly();
-        var abis = assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("PowerVerse.Chain.Abi.", StringComparison.Ordinal))
-            .Select(n =>
-            {
-                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
-                return reader.ReadToEnd();
-            })
-            .ToList();
-        return new CustomErrorRegistry(abis);
-    }
 }

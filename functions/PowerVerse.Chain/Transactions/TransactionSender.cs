@@ -130,6 +130,11 @@ public sealed partial class TransactionSender : IDisposable
         catch (RpcResponseException ex) when (NodeErrors.IsAlreadyKnown(ex))
         {
         }
+        catch (RpcResponseException ex) when (NodeErrors.IsNonceTooHigh(ex))
+        {
+            // The gap below it belongs to another sender of this key and fills shortly: stays Recorded, rebroadcast while waiting.
+            return entry;
+        }
         catch (RpcResponseException ex) when (NodeErrors.IsNonceTooLow(ex))
         {
             if (await FindReceiptAsync(entry) is null)
