@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PowerVerse.Functions.ReadModel;
 
 namespace PowerVerse.Functions.Hosting;
 
@@ -14,6 +15,7 @@ public static class FunctionsApp
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(TimeProvider.System);
+        services.AddReadModel(configuration);
     }
 
     /// <summary>The app's orchestrators and activities (class-based <c>TaskOrchestrator</c>/<c>TaskActivity</c>).</summary>

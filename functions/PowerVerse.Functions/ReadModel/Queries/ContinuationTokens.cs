@@ -1,0 +1,81 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Configuration;
+
+namespace PowerVerse.Functions.ReadModel.Queries;
+
+/// <summary>
+/// Opaque continuation tokens: Table Storage's own token, bound to the query it continues and sealed with
+/// HMAC-SHA256, so a client can only hand back a token this API issued for the same query. A forged, tampered or
+/// foreign token is refused before anything reaches storage. Format: base64url(storage token) "." base64url(MAC over
+/// query scope ‖ 0x00 ‖ storage token).
+/// </summary>
+internal sealed class ContinuationTokens(byte[] key)
+{
+    /// <summary>Configuration key of the HMAC key (base64, at least 32 bytes); a deployment sets its own.</summary>
+    public const string KeySetting = "ReadModel:ContinuationKey";
+
+    /// <summary>Longest token accepted; longer input is refused unread.</summary>
+    public const int MaxLength = 1024;
+
+    // The local stack's fixed key: tokens stay valid across restarts there. Not a secret anywhere else.
+    private static readonly byte[] LocalKey = SHA256.HashData("PowerVerse local continuation key"u8);
+
+    public static ContinuationTokens FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var configured = configuration[KeySetting] ?? configuration["ReadModel__ContinuationKey"];
+        if (string.IsNullOrEmpty(configured))
+        {
+            return new ContinuationTokens(LocalKey);
+        }
+
+        var key = Convert.FromBase64String(configured);
+        return key.Length >= 32 ? new ContinuationTokens(key) : throw new InvalidOperationException($"{KeySetting} must hold at least 32 bytes.");
+    }
+
+    public string Protect(string scope, string storageToken)
+    {
+        var token = Encoding.UTF8.GetBytes(storageToken);
+        return $"{Base64Url.EncodeToString(token)}.{Base64Url.EncodeToString(Mac(scope, token))}";
+    }
+
+    /// <summary>The storage token inside <paramref name="token"/>, or false when it is not one this API issued for <paramref name="scope"/>.</summary>
+    public bool TryUnprotect(string scope, string token, out string storageToken)
+    {
+        storageToken = string.Empty;
+        if (token.Length is 0 or > MaxLength || token.IndexOf('.') is var dot && dot <= 0 || dot != token.LastIndexOf('.'))
+        {
+            return false;
+        }
+
+        byte[] payload, mac;
+        try
+        {
+            payload = Base64Url.DecodeFromChars(token.AsSpan(0, dot));
+            mac = Base64Url.DecodeFromChars(token.AsSpan(dot + 1));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(mac, Mac(scope, payload)))
+        {
+            return false;
+        }
+
+        storageToken = Encoding.UTF8.GetString(payload);
+        return true;
+    }
+
+    private byte[] Mac(string scope, byte[] token)
+    {
+        var scopeBytes = Encoding.UTF8.GetBytes(scope);
+        var message = new byte[scopeBytes.Length + 1 + token.Length];
+        scopeBytes.CopyTo(message, 0);
+        token.CopyTo(message, scopeBytes.Length + 1);
+        return HMACSHA256.HashData(key, message);
+    }
+}
