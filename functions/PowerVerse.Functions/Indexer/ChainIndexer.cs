@@ -1,0 +1,111 @@
+using System.Numerics;
+using Microsoft.Extensions.Logging;
+using Nethereum.BlockchainProcessing.Processor;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
+using PowerVerse.Chain.Deployment;
+using PowerVerse.Chain.Events;
+
+namespace PowerVerse.Functions.Indexer;
+
+/// <summary>
+/// Follows the PowerVerse contracts' logs with Nethereum.BlockchainProcessing, from the deployment block, up to the
+/// head less the confirmation depth: each log is journalled (keyed by block and log index) and handed to the
+/// projections, and progress is kept in a Table. Before each run it checks that the blocks it indexed are still
+/// canonical; after a reorg it retracts the journal of the rewound blocks and rebuilds the read model from the rest
+/// (Nethereum detects a fork and rewinds its progress, but never retracts what was written).
+/// </summary>
+public sealed partial class ChainIndexer(
+    IWeb3 web3, DeploymentManifest manifest, EventRegistry events, EventJournal journal, IndexerProgress progress,
+    IEnumerable<IEventProjection> projections, IndexerOptions options, ILogger<ChainIndexer> log)
+{
+    private readonly IEventProjection[] _projections = projections.ToArray();
+
+    /// <summary>Indexes what is confirmed now; returns the last block indexed (null when nothing is yet).</summary>
+    public async Task<BigInteger?> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await journal.CreateIfNotExistsAsync(cancellationToken);
+        await progress.CreateIfNotExistsAsync(cancellationToken);
+        await RecoverFromReorgAsync(cancellationToken);
+
+        var head = (await web3.Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value;
+        var target = head - options.Confirmations;
+        var last = await progress.GetLastBlockNumberProcessedAsync();
+        if (target < manifest.FirstBlock || (last is { } done && done >= target))
+        {
+            return last;
+        }
+
+        var processor = web3.Processing.Logs.CreateProcessor(
+            [new ProcessorHandler<FilterLog>(l => HandleAsync(l, cancellationToken))],
+            minimumBlockConfirmations: options.Confirmations,
+            filter: new NewFilterInput { Address = manifest.Contracts.Values.ToArray() },
+            blockProgressRepository: progress,
+            defaultNumberOfBlocksPerRequest: options.BlocksPerRequest);
+        await processor.ExecuteAsync(target, cancellationToken, startAtBlockNumberIfNotProcessed: manifest.FirstBlock);
+        return await progress.GetLastBlockNumberProcessedAsync();
+    }
+
+    private async Task HandleAsync(FilterLog log, CancellationToken cancellationToken)
+    {
+        // Journal first: a crash after it replays the same log into idempotent projections.
+        await journal.AppendAsync(log, cancellationToken);
+        await ProjectAsync(log, cancellationToken);
+    }
+
+    private async Task ProjectAsync(FilterLog log, CancellationToken cancellationToken)
+    {
+        if (events.Decode(log) is not { } decoded)
+        {
+            return;
+        }
+
+        foreach (var projection in _projections)
+        {
+            await projection.ApplyAsync(decoded, cancellationToken);
+        }
+    }
+
+    /// <summary>Finds the newest indexed block whose hash is still the chain's; if that is not the last one, rewinds to it.</summary>
+    private async Task RecoverFromReorgAsync(CancellationToken cancellationToken)
+    {
+        var points = await progress.RecentAsync(cancellationToken);
+        if (points.Count == 0)
+        {
+            return;
+        }
+
+        BigInteger? forkPoint = null;
+        foreach (var (block, hash) in points)
+        {
+            var canonical = await web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new HexBigInteger(block));
+            if (canonical is not null && string.Equals(canonical.BlockHash, hash, StringComparison.OrdinalIgnoreCase))
+            {
+                forkPoint = block;
+                break;
+            }
+        }
+
+        if (forkPoint == points[0].Block)
+        {
+            return;
+        }
+
+        var retracted = await journal.RetractAfterAsync(forkPoint ?? manifest.FirstBlock - 1, cancellationToken);
+        await progress.RewindAsync(forkPoint, cancellationToken);
+        LogReorg(points[0].Block, forkPoint?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "before the deployment", retracted);
+        foreach (var projection in _projections)
+        {
+            await projection.ResetAsync(cancellationToken);
+        }
+
+        await foreach (var log in journal.ReadAllAsync(cancellationToken))
+        {
+            await ProjectAsync(log, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Reorg: block {Last} is no longer canonical; rewound to {ForkPoint}, retracted {Retracted} logs and rebuilt the read model")]
+    private partial void LogReorg(BigInteger last, string forkPoint, int retracted);
+}
