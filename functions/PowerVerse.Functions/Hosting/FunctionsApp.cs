@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PowerVerse.Functions.Indexer;
 using PowerVerse.Functions.ReadModel;
 
 namespace PowerVerse.Functions.Hosting;
@@ -16,6 +17,7 @@ public static class FunctionsApp
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton(TimeProvider.System);
         services.AddReadModel(configuration);
+        services.AddChainIndexer(configuration);
     }
 
     /// <summary>The app's orchestrators and activities (class-based <c>TaskOrchestrator</c>/<c>TaskActivity</c>).</summary>

@@ -1,0 +1,45 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nethereum.Web3;
+using PowerVerse.Chain.Deployment;
+using PowerVerse.Chain.Events;
+using PowerVerse.Chain.Rpc;
+using PowerVerse.Functions.Hosting;
+using PowerVerse.Functions.ReadModel;
+
+namespace PowerVerse.Functions.Indexer;
+
+/// <summary>The chain (Nethereum over the resilient RPC client, the deployment manifest) and the indexer over it.</summary>
+public static class IndexerRegistration
+{
+    public const string JournalTable = "chainEvents";
+    public const string ProgressTable = "chainIndexer";
+
+    public static IServiceCollection AddChainIndexer(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var chain = configuration.GetSection("Chain").Get<ChainSettings>() ?? new ChainSettings();
+        services.AddSingleton(chain);
+        services.AddSingleton(configuration.GetSection("Indexer").Get<IndexerOptions>() ?? new IndexerOptions());
+        services.AddSingleton<IWeb3>(_ => new Web3(ChainRpc.CreateClient(chain.RpcUrl ?? throw NotConfigured("Chain:RpcUrl"))));
+        services.AddSingleton(_ => DeploymentManifest.Load(chain.Manifest ?? throw NotConfigured("Chain:Manifest")));
+        services.AddSingleton(EventRegistry.Contracts);
+        services.AddSingleton(s => new EventJournal(Tables(s).GetTableClient(JournalTable)));
+        services.AddSingleton(s => new IndexerProgress(Tables(s).GetTableClient(ProgressTable), s.GetRequiredService<IWeb3>(), s.GetRequiredService<IndexerOptions>()));
+        services.AddSingleton(s => new ChainIndexer(
+            s.GetRequiredService<IWeb3>(), s.GetRequiredService<DeploymentManifest>(), s.GetRequiredService<EventRegistry>(),
+            s.GetRequiredService<EventJournal>(), s.GetRequiredService<IndexerProgress>(), s.GetServices<IEventProjection>(),
+            s.GetRequiredService<IndexerOptions>(), s.GetRequiredService<ILogger<ChainIndexer>>()));
+        return services;
+    }
+
+    // The journal and the cursor live beside the read model they feed.
+    private static TableServiceClient Tables(IServiceProvider services) =>
+        services.GetRequiredService<IAzureClientFactory<TableServiceClient>>().CreateClient(ReadModelRegistration.ConnectionName);
+
+    private static InvalidOperationException NotConfigured(string setting) =>
+        new($"'{setting}' is not set: the app needs the chain's RPC endpoint and deployment manifest.");
+}
