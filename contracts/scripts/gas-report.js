@@ -105,7 +105,14 @@ async function report(provider, manifest) {
   const send = async (p) => (await p).wait();
   // After a rental ends, only the challenger settles during the dispute window: the settler waits it out.
   const disputeWindow = Number(await at("PowerParams", provider4).disputeWindow());
-  await measure("register HID", hardware.register(1, keccak256("0x01"), agentWallet.address, 32, 131072));
+  // The gpu-agent attests its device for the provider: EIP-712 DeviceAttestation on the HardwareRegistry's domain.
+  const deviceHash = keccak256("0x01");
+  const attestation = await agentWallet.signTypedData(
+    { name: "PowerVerse HardwareRegistry", version: "1", chainId: 31337, verifyingContract: manifest.contracts.HardwareRegistry },
+    { DeviceAttestation: [{ name: "deviceHash", type: "bytes32" }, { name: "owner", type: "address" }] },
+    { deviceHash, owner: providerAddress },
+  );
+  await measure("register HID", hardware.register(1, deviceHash, agentWallet.address, 32, 131072, attestation));
   await send(at("PowerVerseCoin", provider4).approve(manifest.contracts.ProviderStaking, 2n ** 255n));
   await measure("stake (the minimum, on a fresh HID)", at("ProviderStaking", provider4).stake(1, parseEther("1000")));
   await measure("create VID", resources.create(1, 2500, 8, 16384, 200));
@@ -178,6 +185,9 @@ async function report(provider, manifest) {
   await provider.send("evm_mine", []);
   await measure("settle, the first one the suite ever does", market.connect(settler).settle(1));
   await measure("settle, a later rental (first income of its VID)", market.connect(settler).settle(2));
+  // Settled income is released to RID holders over the rental's duration: claim once it all is.
+  await provider.send("evm_increaseTime", [86400]);
+  await provider.send("evm_mine", []);
   await measure("RID claim, the holder's first", at("RevenueRights", provider4).claim(1, pvcAddress));
   await measure("RID claim, the holder's first on another VID", at("RevenueRights", provider4).claim(2, pvcAddress));
 
@@ -188,6 +198,8 @@ async function report(provider, manifest) {
   await provider.send("evm_increaseTime", [86400 + disputeWindow]);
   await provider.send("evm_mine", []);
   await measure("settle, a later rental of the same VID", market.connect(settler).settle(5));
+  await provider.send("evm_increaseTime", [86400]);
+  await provider.send("evm_mine", []);
   await measure("RID claim, a later one on the same VID", at("RevenueRights", provider4).claim(1, pvcAddress));
 
   // Dividends: the same 4-account tree for DividendDistributor and for the Uniswap reference, paid in the

@@ -14,7 +14,9 @@ contract AssetsTest is Fixture {
         VM.expectEmit();
         emit IPowerVerseAssets.HardwareRegistered(1, provider, RTX_4090, keccak256("gpu-0"), agent);
         VM.prank(provider);
-        uint256 hid = hardware.register(RTX_4090, keccak256("gpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB);
+        uint256 hid = hardware.register(
+            RTX_4090, keccak256("gpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB, attest(agentKey, keccak256("gpu-0"), provider)
+        );
         assertEq(hid, 1, "first id");
         assertEq(hardware.ownerOf(hid), provider, "owner");
         IPowerVerseAssets.Hardware memory hw = hardware.hardware(hid);
@@ -31,21 +33,24 @@ contract AssetsTest is Fixture {
             abi.encodeWithSelector(IPowerVerseAssets.HardwareRegistryDeviceRegistered.selector, keccak256("gpu-0"))
         );
         VM.prank(stranger);
-        hardware.register(GTX_1050, keccak256("gpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB);
+        hardware.register(
+            GTX_1050, keccak256("gpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB, attest(agentKey, keccak256("gpu-0"), stranger)
+        );
     }
 
     function test_register_unknownModelOrZeroAgent_reverts() public {
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseParams.PowerParamsUnknownGpuModel.selector, 99));
-        hardware.register(99, keccak256("gpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB);
+        bytes memory attestation = attest(agentKey, keccak256("gpu-0"), address(this));
+        hardware.register(99, keccak256("gpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB, attestation);
         VM.expectRevert(IPowerVerseAssets.HardwareRegistryZeroAgent.selector);
-        hardware.register(GTX_1050, keccak256("gpu-0"), address(0), HOST_VCPUS, HOST_MEMORY_MIB);
+        hardware.register(GTX_1050, keccak256("gpu-0"), address(0), HOST_VCPUS, HOST_MEMORY_MIB, attestation);
     }
 
     function test_register_zeroCapacity_reverts() public {
         VM.expectRevert(IPowerVerseAssets.HardwareRegistryZeroCapacity.selector);
-        hardware.register(GTX_1050, keccak256("gpu-0"), agent, 0, HOST_MEMORY_MIB);
+        hardware.register(GTX_1050, keccak256("gpu-0"), agent, 0, HOST_MEMORY_MIB, "");
         VM.expectRevert(IPowerVerseAssets.HardwareRegistryZeroCapacity.selector);
-        hardware.register(GTX_1050, keccak256("gpu-0"), agent, HOST_VCPUS, 0);
+        hardware.register(GTX_1050, keccak256("gpu-0"), agent, HOST_VCPUS, 0, "");
     }
 
     function test_setAgent_ownerOnly() public {
@@ -67,7 +72,10 @@ contract AssetsTest is Fixture {
         relay(
             providerKey,
             address(hardware),
-            abi.encodeCall(hardware.register, (H100, keccak256("gpu-9"), agent, HOST_VCPUS, HOST_MEMORY_MIB))
+            abi.encodeCall(
+                hardware.register,
+                (H100, keccak256("gpu-9"), agent, HOST_VCPUS, HOST_MEMORY_MIB, attest(agentKey, keccak256("gpu-9"), provider))
+            )
         );
         assertEq(hardware.ownerOf(1), provider, "signer owns it, not the relayer");
     }
@@ -398,7 +406,7 @@ contract AssetsTest is Fixture {
                 uint256 amount = 1 + ((r >> 8) % 1e24);
                 pvc.transfer(address(revenue), amount);
                 VM.prank(address(market));
-                revenue.depositIncome(1, address(pvc), amount, uint64((r >> 96) % (3 * DAY)));
+                revenue.depositIncome(1, address(pvc), amount, uint32((r >> 96) % (3 * DAY)));
                 deposited += amount;
             } else if (op == 1) {
                 VM.warp(block.timestamp + ((r >> 8) % DAY));

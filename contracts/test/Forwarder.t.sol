@@ -7,7 +7,9 @@ import {Fixture} from "./utils/Fixture.sol";
 /// @notice ERC-2771 relaying: the signer acts, a replayed, expired, forged or untrusted request is refused.
 contract ForwarderTest is Fixture {
     function _registerCall(bytes32 device) private view returns (bytes memory) {
-        return abi.encodeCall(hardware.register, (GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB));
+        return abi.encodeCall(
+            hardware.register, (GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB, attest(agentKey, device, provider))
+        );
     }
 
     function test_execute_signedRequest_actsAsSigner() public {

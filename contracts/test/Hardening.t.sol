@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {IPowerVerseAssets} from "../contracts/interfaces/IPowerVerseAssets.sol";
 import {IPowerVerseDividends} from "../contracts/interfaces/IPowerVerseDividends.sol";
 import {IPowerVerseMarket} from "../contracts/interfaces/IPowerVerseMarket.sol";
@@ -710,5 +711,90 @@ contract HardeningTest is Fixture {
         );
         VM.warp(block.timestamp + DAY);
         assertEq(revenue.released(vid, address(pvc)), 2 * income, "both, in the end");
+    }
+
+    // ---------------------------------------------------------------- 14. the device hash is unverified
+
+    /// A squatter copies a pending registration (device hash, agent, attestation) and registers it first, or names
+    /// its own agent: both refused, so the device stays registrable by its owner.
+    function test_item14_deviceHashUnverified() public {
+        bytes32 device = keccak256("GPU-5f1b2c3d");
+        bytes memory attestation = attest(agentKey, device, provider);
+        VM.expectRevert(
+            abi.encodeWithSelector(
+                IPowerVerseAssets.HardwareRegistryInvalidAttestation.selector,
+                ECDSA.recover(hardware.attestationDigest(device, stranger), attestation),
+                agent
+            )
+        );
+        VM.prank(stranger);
+        hardware.register(GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB, attestation);
+        (address squatterAgent, uint256 squatterKey) = makeAccount("squatter agent");
+        bytes memory own = attest(squatterKey, device, stranger);
+        VM.expectRevert();
+        VM.prank(stranger);
+        hardware.register(GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB, own);
+        VM.prank(provider);
+        uint256 hid = hardware.register(GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB, attestation);
+        assertEq(hardware.ownerOf(hid), provider, "the owner the agent attested");
+        assertTrue(squatterAgent != agent, "another key");
+    }
+
+    /// The attestation binds the chain too: the digest is EIP-712 on the registry's domain (chain id, address).
+    function test_item14_attestationDigestIsEip712OnTheRegistryDomain() public {
+        bytes32 device = keccak256("GPU-5f1b2c3d");
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("PowerVerse HardwareRegistry"),
+                keccak256("1"),
+                block.chainid,
+                address(hardware)
+            )
+        );
+        assertEq(hardware.domainSeparator(), domain, "domain");
+        bytes32 structHash = keccak256(abi.encode(hardware.DEVICE_ATTESTATION_TYPEHASH(), device, provider));
+        assertEq(
+            hardware.attestationDigest(device, provider),
+            keccak256(abi.encodePacked("\x19\x01", domain, structHash)),
+            "digest"
+        );
+        bytes memory attestation = attest(agentKey, device, provider);
+        VM.chainId(block.chainid + 1);
+        VM.expectRevert();
+        VM.prank(provider);
+        hardware.register(GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB, attestation);
+    }
+
+    /// The vector published in contracts/README.md for the gpu-agent: Hardhat account #6 attests a device UUID for
+    /// account #5 on the local chain's HardwareRegistry (its address on a fresh node).
+    function test_item14_publishedAttestationVector() public pure {
+        bytes32 device = keccak256("GPU-5f1b2c3d-0000-0000-0000-000000000000");
+        assertEq(device, 0x3b992aa4846384de833422e8638c46c2b057757ef2147180607664642a2a5017, "device hash");
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("PowerVerse HardwareRegistry"),
+                keccak256("1"),
+                31_337,
+                0x0165878A594ca255338adfa4d48449f69242Eb8F
+            )
+        );
+        assertEq(domain, 0xce439f58312c12fa6d1bd7c815297cde893373ab0659caa67b5b755d78e2f5f9, "domain separator");
+        bytes32 structHash = keccak256(
+            abi.encode(
+                keccak256("DeviceAttestation(bytes32 deviceHash,address owner)"),
+                device,
+                0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65
+            )
+        );
+        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", domain, structHash));
+        assertEq(digest, 0xb1faad9bd34640abf08ad47a1168f75b2e891a9d8e3385da186d2b859e60b377, "digest");
+        bytes memory signature = abi.encodePacked(
+            bytes32(0xa220032623f921cb917d8cee47c93d8681beb12769b5d2ac813023ccfffa66b8),
+            bytes32(0x55b1a3c5bb7ca904160c24d21a8a9739e3c614143a15775470949a97bfef1e34),
+            uint8(0x1c)
+        );
+        assertEq(ECDSA.recover(digest, signature), 0x976EA74026E726554dB657fA54763abd0C3a0aa9, "the agent signed it");
     }
 }

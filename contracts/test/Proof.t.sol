@@ -78,7 +78,9 @@ contract ProofTest is Fixture {
     function test_requestChallenge_noProofParams_reverts() public {
         params.addGpuModel(20, CPU, "EPYC", 0);
         VM.prank(provider);
-        uint256 hid = hardware.register(20, keccak256("cpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB);
+        uint256 hid = hardware.register(
+            20, keccak256("cpu-0"), agent, HOST_VCPUS, HOST_MEMORY_MIB, attest(agentKey, keccak256("cpu-0"), provider)
+        );
         uint256 cpuVid = createResource(hid);
         VM.expectRevert(abi.encodeWithSelector(IPowerVerseParams.PowerParamsNoProofParams.selector, CPU));
         VM.prank(provider);

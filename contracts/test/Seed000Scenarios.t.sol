@@ -16,8 +16,11 @@ contract Seed000ScenariosTest is Fixture {
 
     /// 算力提供者创建GPU对应的Token，确定链上唯一ID：HID
     function _providerCreatesGpuTokenHid() internal {
+        // The gpu-agent on the box attests the device for the provider (its EIP-712 DeviceAttestation).
+        bytes32 device = keccak256("GPU-5f1b2c3d GTX 1050");
+        bytes memory attestation = attest(agentKey, device, provider);
         VM.prank(provider);
-        hid = hardware.register(GTX_1050, keccak256("GPU-5f1b2c3d GTX 1050"), agent, HOST_VCPUS, HOST_MEMORY_MIB);
+        hid = hardware.register(GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB, attestation);
         assertEq(hardware.ownerOf(hid), provider, "provider holds the HID");
         // The provider stakes the minimum of the compute type, which listing and buying require (DESIGN.md §2).
         VM.prank(provider);

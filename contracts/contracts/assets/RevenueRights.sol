@@ -20,10 +20,11 @@ import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 /// to how long it holds its shares, and shares bought just before a settlement do not take the period's income.
 /// Shares listed for sale on the market are escrowed in place: they stay with the seller and keep earning, but
 /// cannot move until bought or unlisted, so a listing never outlives the shares behind it.
-/// @dev Exactness: a stream releases floor(amount * elapsed / duration) by each moment, all of it at its end; each
-/// release adds floor((released * SCALE + carry) / supply) to the accumulator and keeps the remainder as the next
-/// carry, so accumulator * supply <= released * SCALE at all times; an account earns
-/// floor(balance * Δaccumulator / SCALE) per booking. Summed over holders that never exceeds the deposits.
+/// @dev Exactness: each release takes floor(unreleased * (now - last release) / (end - last release)) of the stream,
+/// which is linear in time up to rounding and releases all of it at its end; each release adds
+/// floor((released * SCALE + carry) / supply) to the accumulator and keeps the remainder as the next carry, so
+/// accumulator * supply <= released * SCALE at all times; an account earns floor(balance * Δaccumulator / SCALE) per
+/// booking. Summed over holders that never exceeds the deposits.
 contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseAssets {
     using SafeERC20 for IERC20;
 
@@ -31,16 +32,16 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
     uint256 public constant SCALE = 1e18;
 
     /// @dev Per VID and token: the accumulator (as of the last release), its carry, the totals, and the stream being
-    /// released: its amount, how much of it is released, and its window.
+    /// released in one slot: what it has not released yet (uint96: 79 billion tokens of 18 decimals), when it last
+    /// released, and when it ends.
     struct Pool {
         uint256 perShare;
         uint256 carry;
         uint256 deposited;
         uint256 claimed;
-        uint128 streamAmount;
-        uint128 streamReleased;
-        uint64 streamStart;
-        uint64 streamEnd;
+        uint96 streamRemaining;
+        uint40 streamUpdated;
+        uint40 streamEnd;
     }
 
     address private immutable _deployer;
@@ -104,26 +105,23 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
     /// released linearly over `duration` seconds from now together with whatever an earlier stream of the VID has not
     /// released yet (at once when `duration` is 0).
     /// @param duration the rental's duration (the market passes end - start of the settled rental).
-    /// @dev Requirements: the caller is the market; the VID's RID exists; amount > 0; the stream stays below 2^128.
-    function depositIncome(uint256 vid, address token, uint256 amount, uint64 duration) external onlyMarket {
+    /// @dev Requirements: the caller is the market; the VID's RID exists; amount > 0; the stream stays below 2^96.
+    function depositIncome(uint256 vid, address token, uint256 amount, uint32 duration) external onlyMarket {
         uint256 supply = _supply[vid];
         if (supply == 0) revert RevenueRightsNotMinted(vid);
         if (amount == 0) revert RevenueRightsZeroIncome();
         Pool storage income = _pools[vid][token];
         if (income.deposited == 0) _incomeTokens[vid].push(token);
         _release(income, supply);
-        // What the current stream has not released yet; streamReleased <= streamAmount always.
-        uint256 total = income.streamAmount - income.streamReleased + amount;
+        uint256 total = income.streamRemaining + amount;
         income.deposited += amount;
-        uint64 start = uint64(block.timestamp);
         if (duration == 0) {
-            (income.streamAmount, income.streamReleased, income.streamStart, income.streamEnd) = (0, 0, 0, 0);
+            (income.streamRemaining, income.streamUpdated, income.streamEnd) = (0, 0, 0);
             _accumulate(income, total, supply);
         } else {
-            income.streamAmount = SafeCast.toUint128(total);
-            income.streamReleased = 0;
-            income.streamStart = start;
-            income.streamEnd = start + duration;
+            uint40 now_ = uint40(block.timestamp);
+            (income.streamRemaining, income.streamUpdated, income.streamEnd) =
+                (SafeCast.toUint96(total), now_, now_ + duration);
         }
         emit IncomeDeposited(vid, token, amount);
     }
@@ -189,7 +187,7 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
     /// @notice How much of a VID's income in `token` is released (claimable by its holders, or claimed) by now.
     function released(uint256 vid, address token) external view returns (uint256) {
         Pool storage income = _pools[vid][token];
-        return income.deposited - (income.streamAmount - income.streamReleased) + _releasable(income);
+        return income.deposited - income.streamRemaining + _releasable(income);
     }
 
     /// @notice How many of `account`'s shares of a VID are listed on the market (and cannot move until sold).
@@ -248,8 +246,9 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
     function _release(Pool storage income, uint256 supply) private {
         uint256 delta = _releasable(income);
         if (delta == 0) return;
-        // delta <= streamAmount - streamReleased, so the sum stays <= streamAmount < 2^128.
-        income.streamReleased += uint128(delta);
+        // delta <= streamRemaining, so the difference fits the same uint96.
+        (income.streamRemaining, income.streamUpdated) =
+            (uint96(income.streamRemaining - delta), uint40(block.timestamp));
         _accumulate(income, delta, supply);
     }
 
@@ -259,14 +258,14 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
         income.carry = scaled % supply;
     }
 
-    /// @dev floor(streamAmount * elapsed / duration) - streamReleased, with elapsed capped at the duration.
+    /// @dev floor(streamRemaining * (now - last release) / (end - last release)), all of it once the end is reached.
     function _releasable(Pool storage income) private view returns (uint256) {
+        uint256 remaining = income.streamRemaining;
+        if (remaining == 0) return 0;
         uint256 end = income.streamEnd;
-        if (end == 0) return 0;
-        uint256 start = income.streamStart;
-        uint256 until = block.timestamp < end ? block.timestamp : end;
-        uint256 due = (uint256(income.streamAmount) * (until - start)) / (end - start);
-        return due - income.streamReleased;
+        if (block.timestamp >= end) return remaining;
+        uint256 last = income.streamUpdated;
+        return (remaining * (block.timestamp - last)) / (end - last);
     }
 
     function _book(uint256 vid, address token, address account, uint256 balance) private {

@@ -52,6 +52,7 @@ interface IPowerVerseAssets {
     error HardwareRegistryZeroAgent();
     error HardwareRegistryNotOwner(uint256 hid, address caller);
     error HardwareRegistryZeroCapacity();
+    error HardwareRegistryInvalidAttestation(address recovered, address agent);
 
     error ResourceRegistryNotHardwareOwner(uint256 hid, address caller);
     error ResourceRegistryInvalidSpec();

@@ -167,7 +167,8 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         emit Settled(uid, vid, token, fee, burned, income);
         if (fee > burned) IERC20(token).safeTransfer(_params.treasury(), fee - burned);
         if (burned != 0) _pvc.burn(burned);
-        if (income != 0) _payIncome(vid, IERC20(token), income, end - order.start);
+        // A rental lasts its UID's duration, a uint32, so the cast keeps every bit.
+        if (income != 0) _payIncome(vid, IERC20(token), income, uint32(end - order.start));
     }
 
     /// @notice Refunds the buyer pro rata for `downtimeSeconds` of proof-proven downtime (SLA-backed escrow).
@@ -311,7 +312,7 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
 
     /// @dev Measured, not booked: the RID holders are credited with what reached RevenueRights, released to them
     /// over the rental's duration from now on.
-    function _payIncome(uint256 vid, IERC20 token, uint256 income, uint64 duration) private {
+    function _payIncome(uint256 vid, IERC20 token, uint256 income, uint32 duration) private {
         uint256 before = token.balanceOf(address(_revenue));
         token.safeTransfer(address(_revenue), income);
         uint256 received = token.balanceOf(address(_revenue)) - before;

@@ -156,7 +156,7 @@ abstract contract Fixture is TestBase {
     /// @dev An HID of the provider without stake.
     function registerBareHardware(bytes32 device) internal returns (uint256 hid) {
         VM.prank(provider);
-        hid = hardware.register(GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB);
+        hid = hardware.register(GTX_1050, device, agent, HOST_VCPUS, HOST_MEMORY_MIB, attest(agentKey, device, provider));
     }
 
     /// @dev The first moment anyone may settle a UID's rental: its end plus the dispute window.
@@ -228,6 +228,26 @@ abstract contract Fixture is TestBase {
         (id,) = requestAndDispatch(vid, challenger);
         VM.warp(proof.challengeOf(id).deadline + 1);
         proof.expire(id);
+    }
+
+    // ---------------------------------------------------------------- device attestation
+
+    /// @dev The agent's EIP-712 DeviceAttestation(bytes32 deviceHash,address owner) signature on the HardwareRegistry's
+    /// domain, built here from the specification (not from the contract's helper).
+    function attest(uint256 key, bytes32 device, address owner) internal view returns (bytes memory) {
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("PowerVerse HardwareRegistry"),
+                keccak256("1"),
+                block.chainid,
+                address(hardware)
+            )
+        );
+        bytes32 structHash =
+            keccak256(abi.encode(keccak256("DeviceAttestation(bytes32 deviceHash,address owner)"), device, owner));
+        (uint8 v, bytes32 r, bytes32 s) = VM.sign(key, keccak256(abi.encodePacked("\x19\x01", domain, structHash)));
+        return abi.encodePacked(r, s, v);
     }
 
     // ---------------------------------------------------------------- ERC-2771
