@@ -9,6 +9,8 @@ namespace PowerVerse.Chain.Events;
 /// <summary>
 /// Every event of the PowerVerse contracts (contracts/abi, embedded at build) by its topic, so the indexer decodes any
 /// log without a hand-written DTO per event. Several contracts share an interface's events: same topic, same shape.
+/// One signature can also have two shapes — ERC-20's and ERC-721's <c>Transfer(address,address,uint256)</c> differ
+/// in which arguments are indexed — so an event is found by its topic and its number of indexed arguments.
 /// </summary>
 public sealed class EventRegistry
 {
@@ -24,7 +26,7 @@ public sealed class EventRegistry
         {
             foreach (var e in deserialiser.DeserialiseContract(abi).Events)
             {
-                _events.TryAdd(e.Sha3Signature.EnsureHexPrefix().ToLowerInvariant(), e);
+                _events.TryAdd(Key(e.Sha3Signature, e.InputParameters.Count(p => p.Indexed)), e);
             }
         }
     }
@@ -35,7 +37,7 @@ public sealed class EventRegistry
     public DecodedEvent? Decode(FilterLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
-        if (log.Topics is not { Length: > 0 } || !_events.TryGetValue(log.Topics[0].ToString()!.ToLowerInvariant(), out var abi))
+        if (log.Topics is not { Length: > 0 } || !_events.TryGetValue(Key(log.Topics[0].ToString()!, log.Topics.Length - 1), out var abi))
         {
             return null;
         }
@@ -50,4 +52,6 @@ public sealed class EventRegistry
             log.TransactionHash,
             (long)log.LogIndex.Value);
     }
+
+    private static string Key(string topic, int indexed) => topic.EnsureHexPrefix().ToLowerInvariant() + "/" + indexed.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -56,7 +56,19 @@ public sealed partial class ChainIndexer(
 
     private async Task ProjectAsync(FilterLog log, CancellationToken cancellationToken)
     {
-        if (events.Decode(log) is not { } decoded)
+        DecodedEvent? decoded;
+        try
+        {
+            decoded = events.Decode(log);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One log the ABIs cannot read must not stop the indexer; it stays in the journal.
+            LogUndecodable(log.TransactionHash, (long)log.LogIndex.Value, ex);
+            return;
+        }
+
+        if (decoded is null)
         {
             return;
         }
@@ -105,6 +117,9 @@ public sealed partial class ChainIndexer(
             await ProjectAsync(log, cancellationToken);
         }
     }
+
+    [LoggerMessage(LogLevel.Error, "Log {TransactionHash}#{LogIndex} matches a contract event but does not decode")]
+    private partial void LogUndecodable(string transactionHash, long logIndex, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "Reorg: block {Last} is no longer canonical; rewound to {ForkPoint}, retracted {Retracted} logs and rebuilt the read model")]
     private partial void LogReorg(BigInteger last, string forkPoint, int retracted);
