@@ -14,9 +14,10 @@ namespace PowerVerse.GpuAgent.Commands;
 /// <summary>
 /// <c>gpu-agent init</c>: creates the agent key (or imports one with <c>--import-key 0x…</c> or
 /// <c>--import-keystore file</c>), stores it encrypted as keystore v3 at <c>--keystore</c> (scrypt cost <c>--scrypt-n</c>),
-/// detects the GPUs and prints the registration payload for each: agent address, keccak256(device UUID) and model. The
-/// provider puts these in its HID registration; the agent's EIP-191 signature over the payload attests the device.
-/// An existing keystore is reused (unlocked to check the passphrase), never overwritten.
+/// detects the GPUs and prints the registration payload: agent address and, per device, model, memory, UUID and
+/// deviceHash = keccak256(UUID). Given the provider's <c>--owner</c>, <c>--chain-id</c> and <c>--hardware-registry</c>,
+/// each device also carries the agent's EIP-712 DeviceAttestation that HardwareRegistry.register checks. The payload
+/// is signed by the agent (EIP-191 over its canonical JSON). An existing keystore is reused, never overwritten.
 /// </summary>
 internal static class InitCommand
 {
@@ -61,22 +62,46 @@ internal static class InitCommand
         }
 
         await output.WriteLineAsync("registration payload (sign it with the provider's wallet when registering the HID):");
-        await output.WriteLineAsync(Payload(signer, gpus).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        await output.WriteLineAsync(Payload(signer, gpus, RegistrationTarget.From(options)).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return 0;
     }
 
     /// <summary>One entry per GPU; the device id on chain is keccak256 of the UUID string as nvidia-smi prints it.</summary>
-    public static JsonObject Payload(AgentSigner signer, IReadOnlyList<GpuInfo> gpus) => signer.SignJson(new JsonObject
+    public static JsonObject Payload(AgentSigner signer, IReadOnlyList<GpuInfo> gpus, RegistrationTarget? target = null)
     {
-        ["version"] = 1,
-        ["type"] = "hardware-attestation",
-        ["agent"] = signer.Address,
-        ["devices"] = new JsonArray([.. gpus.Select(g => (JsonNode)new JsonObject
+        ArgumentNullException.ThrowIfNull(signer);
+        var payload = new JsonObject
         {
-            ["model"] = g.Model,
-            ["memoryMiB"] = g.MemoryMiB,
-            ["uuid"] = g.Uuid,
-            ["uuidHash"] = Keccak256.Hash(g.Uuid).ToHex(prefix: true),
-        })]),
-    });
+            ["version"] = 1,
+            ["type"] = "hardware-attestation",
+            ["agent"] = signer.Address,
+            ["devices"] = new JsonArray([.. gpus.Select(g => (JsonNode)Device(signer, g, target))]),
+        };
+        if (target is not null)
+        {
+            payload["owner"] = target.Owner.ToLowerInvariant();
+            payload["chainId"] = target.ChainId.ToString(CultureInfo.InvariantCulture);
+            payload["hardwareRegistry"] = target.HardwareRegistry.ToLowerInvariant();
+        }
+
+        return signer.SignJson(payload);
+    }
+
+    private static JsonObject Device(AgentSigner signer, GpuInfo gpu, RegistrationTarget? target)
+    {
+        var deviceHash = Keccak256.Hash(gpu.Uuid);
+        var device = new JsonObject
+        {
+            ["model"] = gpu.Model,
+            ["memoryMiB"] = gpu.MemoryMiB,
+            ["uuid"] = gpu.Uuid,
+            ["deviceHash"] = deviceHash.ToHex(prefix: true),
+        };
+        if (target is not null)
+        {
+            device["attestation"] = signer.SignDeviceAttestation(target.ChainId, target.HardwareRegistry, deviceHash, target.Owner);
+        }
+
+        return device;
+    }
 }

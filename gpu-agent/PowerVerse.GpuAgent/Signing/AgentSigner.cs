@@ -42,6 +42,10 @@ internal sealed class AgentSigner
         Eip712TypedDataSigner.Current.SignTypedDataV4(
             ProofResultTypedData.Create(chainId, proofContract, challengeId, vid, seed, nonces, startedAt, finishedAt), _key);
 
+    /// <summary>0x + r ‖ s ‖ v: the agent attests <paramref name="deviceHash"/> for <paramref name="owner"/>'s registration (DESIGN §2).</summary>
+    public string SignDeviceAttestation(BigInteger chainId, string hardwareRegistry, byte[] deviceHash, string owner) =>
+        Eip712TypedDataSigner.Current.SignTypedDataV4(DeviceAttestationTypedData.Create(chainId, hardwareRegistry, deviceHash, owner), _key);
+
     /// <summary>Adds <c>signature</c>: EIP-191 (version 0x45) over the UTF-8 canonical JSON of everything else.</summary>
     public JsonObject SignJson(JsonObject message)
     {

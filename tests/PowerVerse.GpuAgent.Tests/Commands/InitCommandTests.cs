@@ -68,8 +68,32 @@ public sealed class InitCommandTests : IDisposable
         var payload = InitCommand.Payload(signer, [gpu]);
 
         var device = payload["devices"]![0]!;
-        Assert.Equal("0x" + Convert.ToHexStringLower(Keccak256.Hash("GPU-5b8f0d3a-1c2e-4f60-a1b2-c3d4e5f60718")), (string?)device["uuidHash"]);
+        Assert.Equal("0x" + Convert.ToHexStringLower(Keccak256.Hash("GPU-5b8f0d3a-1c2e-4f60-a1b2-c3d4e5f60718")), (string?)device["deviceHash"]);
+        Assert.Null(device["attestation"]);
         Assert.Equal(signer.ChecksumAddress, new EthereumMessageSigner().EncodeUTF8AndEcRecover(CanonicalJson.Serialize(payload), (string)payload["signature"]!));
+    }
+
+    [Fact]
+    public void Payload_ForAnOwner_EachDeviceCarriesTheEip712AttestationTheRegistryChecks()
+    {
+        var signer = new AgentSigner(EthECKey.GenerateKey());
+        var gpu = new GpuInfo("NVIDIA H200", 143771, "GPU-5b8f0d3a-1c2e-4f60-a1b2-c3d4e5f60718", "570", "nvidia-smi");
+        const string Owner = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
+        const string Registry = "0x0165878A594ca255338adfa4d48449f69242Eb8F";
+
+        var payload = InitCommand.Payload(signer, [gpu], new RegistrationTarget(Owner, 31337, Registry));
+
+        var device = payload["devices"]![0]!;
+        // Recovered through Nethereum's JSON typed-data path (eth_signTypedData_v4's form), not the code that signed.
+        var json = """
+            {"types":{"EIP712Domain":[{"name":"name","type":"string"},{"name":"version","type":"string"},{"name":"chainId","type":"uint256"},{"name":"verifyingContract","type":"address"}],
+                      "DeviceAttestation":[{"name":"deviceHash","type":"bytes32"},{"name":"owner","type":"address"}]},
+             "primaryType":"DeviceAttestation",
+             "domain":{"name":"PowerVerse HardwareRegistry","version":"1","chainId":31337,"verifyingContract":"REGISTRY"},
+             "message":{"deviceHash":"HASH","owner":"OWNER"}}
+            """.Replace("REGISTRY", Registry, StringComparison.Ordinal).Replace("HASH", (string)device["deviceHash"]!, StringComparison.Ordinal).Replace("OWNER", Owner, StringComparison.Ordinal);
+        Assert.Equal(signer.ChecksumAddress, new Nethereum.Signer.EIP712.Eip712TypedDataSigner().RecoverFromSignatureV4(json, (string)device["attestation"]!), ignoreCase: true);
+        Assert.Equal(Owner.ToLowerInvariant(), (string?)payload["owner"]);
     }
 
     [Fact]
