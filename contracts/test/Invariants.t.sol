@@ -5,12 +5,13 @@ import {IPowerVerseMarket} from "../contracts/interfaces/IPowerVerseMarket.sol";
 import {Fixture} from "./utils/Fixture.sol";
 import {RevenueCheck} from "./utils/RevenueCheck.sol";
 
-/// @notice Invariant-style tests: random sequences of market, revenue and dividend actions, with the money and
-/// rental invariants checked after every step.
+/// @notice Invariant-style tests: random sequences of market, revenue, staking and dividend actions, with the money,
+/// rental, stake and allocation invariants checked after every step.
 contract InvariantsTest is Fixture {
     uint256 private constant STEPS = 24;
 
     uint256[2] internal vids;
+    uint256[2] internal hids;
     uint256[] internal uids;
     mapping(uint256 uid => address buyer) internal lastBuyer;
     address[4] internal holders;
@@ -20,6 +21,7 @@ contract InvariantsTest is Fixture {
         holders = [provider, holder2, trader, buyer];
         for (uint256 i; i < 2; ++i) {
             uint256 hid = registerHardware(keccak256(abi.encode("gpu", i)));
+            hids[i] = hid;
             vids[i] = createResource(hid);
             uint256 uid = createUsage(vids[i]);
             firstListing(uid, address(pvc), PRICE);
@@ -37,6 +39,7 @@ contract InvariantsTest is Fixture {
     function _buy(uint256 r) private {
         uint256 vid = vids[r % 2];
         uint256 uid = usage.liveUidOf(vid);
+        if (!staking.isStaked(hids[r % 2])) return;
         if (uid == 0) {
             uid = createUsage(vid);
             address token = (r >> 8) % 2 == 0 ? address(pvc) : address(usd);
@@ -92,6 +95,20 @@ contract InvariantsTest is Fixture {
         revenue.claim(vid, token);
     }
 
+    /// @dev The provider unstakes part of an HID's stake when it may, or tops it up.
+    function _stakeOrUnstake(uint256 r) private {
+        uint256 hid = hids[r % 2];
+        if ((r >> 8) % 2 == 0) {
+            VM.prank(provider);
+            staking.stake(hid, 1 + ((r >> 16) % MIN_STAKE));
+            return;
+        }
+        uint256 staked = staking.stakeOf(hid).amount;
+        if (staked == 0 || block.timestamp < staking.lockedUntil(hid)) return;
+        VM.prank(provider);
+        staking.requestUnstake(hid, 1 + ((r >> 16) % staked));
+    }
+
     function _checkInvariants() private view {
         address[2] memory tokens = [address(pvc), address(usd)];
         for (uint256 t; t < 2; ++t) {
@@ -115,18 +132,25 @@ contract InvariantsTest is Fixture {
                 assertEq(usage.userOf(uid), lastBuyer[uid], "before expiry the user is the last buyer");
             }
         }
+        for (uint256 h; h < 2; ++h) {
+            if (usage.isRented(vids[h])) {
+                assertLe(MIN_STAKE, staking.stakeOf(hids[h]).amount, "stake >= minimum while rented");
+            }
+            assertLe(resources.allocated(hids[h]).gpuShareBps, 10_000, "GPU share <= 100 %");
+        }
     }
 
     function testFuzz_randomActions_keepMoneyAndRentalInvariants(uint256 seed) public {
         for (uint256 step; step < STEPS; ++step) {
             uint256 r = _rand(seed, step, 1);
-            uint256 op = _rand(seed, step, 0) % 6;
+            uint256 op = _rand(seed, step, 0) % 7;
             if (op == 0) _buy(r);
             else if (op == 1) _refund(r);
             else if (op == 2) VM.warp(block.timestamp + (r % (2 * DAY)));
             else if (op == 3) _settle(r);
             else if (op == 4) _transferShares(r);
-            else _claim(r);
+            else if (op == 5) _claim(r);
+            else _stakeOrUnstake(r);
             _checkInvariants();
         }
     }

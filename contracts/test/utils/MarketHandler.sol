@@ -5,10 +5,12 @@ import {RevenueRights} from "../../contracts/assets/RevenueRights.sol";
 import {UsageRights} from "../../contracts/assets/UsageRights.sol";
 import {IPowerVerseMarket} from "../../contracts/interfaces/IPowerVerseMarket.sol";
 import {ComputeMarket} from "../../contracts/market/ComputeMarket.sol";
+import {ProviderStaking} from "../../contracts/staking/ProviderStaking.sol";
 import {Vm} from "./Vm.sol";
 
 /// @title The actions the invariant runner calls in random order with random inputs: buy, refund, time passing,
-/// settle, RID transfers and claims. Inputs are bounded so that most calls do something.
+/// settle, RID transfers and claims. Inputs are bounded so that most calls do something; a VID whose HID's stake
+/// is below the minimum is not listed (the market would refuse it).
 contract MarketHandler {
     Vm private constant _VM = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
 
@@ -18,6 +20,7 @@ contract MarketHandler {
     address public immutable provider;
     address public immutable challenger;
     uint256 public immutable disputeWindow;
+    ProviderStaking public staking;
     address[2] public tokens;
     uint256[2] public vids;
     address[4] public holders;
@@ -50,6 +53,11 @@ contract MarketHandler {
         buyers = buyers_;
     }
 
+    /// @dev Set once by the test, after construction (the constructor's parameter list is long enough).
+    function setStaking(ProviderStaking staking_) external {
+        if (address(staking) == address(0)) staking = staking_;
+    }
+
     function uidCount() external view returns (uint256) {
         return uids.length;
     }
@@ -58,6 +66,7 @@ contract MarketHandler {
         uint256 vid = vids[vidSeed % 2];
         uint256 uid = usage.liveUidOf(vid);
         if (uid == 0) {
+            if (!staking.isStaked(usage.resourceRegistry().hidOf(vid))) return;
             _VM.prank(provider);
             uid = usage.create(vid, uint32(1 hours + (priceSeed % 2 days)));
             _VM.prank(provider);
@@ -66,6 +75,7 @@ contract MarketHandler {
         }
         IPowerVerseMarket.Order memory order = market.orderOf(uid);
         if (order.state != IPowerVerseMarket.OrderState.Listed) return;
+        if (!staking.isStaked(usage.hidOf(uid))) return;
         address who = buyers[buyerSeed % 2];
         _VM.prank(who);
         market.buy(uid, order.token, order.price);
