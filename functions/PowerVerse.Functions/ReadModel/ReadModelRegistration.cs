@@ -3,6 +3,7 @@ using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PowerVerse.Chain.Storage;
+using PowerVerse.Functions.Http.Api;
 using PowerVerse.Functions.ReadModel.Queries;
 using PowerVerse.Functions.ReadModel.Writing;
 
@@ -23,6 +24,7 @@ public static class ReadModelRegistration
         services.AddSingleton(s => ContinuationTokens.FromConfiguration(configuration));
         services.AddReadModelQueries();
         services.AddHostedService<ReadModelInitializer>();
+        services.AddApiProblemDetails();
         return services;
     }
 

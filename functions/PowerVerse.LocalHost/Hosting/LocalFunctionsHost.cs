@@ -72,6 +72,9 @@ public static class LocalFunctionsHost
         }
 
         var host = builder.Build();
+        // A path no function serves (404) or a method its route does not take (405) gets a body too: the app's
+        // IProblemDetailsService writes it when the app registers one (AddProblemDetails), else plain text.
+        host.UseStatusCodePages();
         HttpFunctionEndpoints.Map(host, functions);
         return (host, sidecar);
     }

@@ -11,7 +11,7 @@ namespace PowerVerse.Functions.ReadModel.Queries;
 /// foreign token is refused before anything reaches storage. Format: base64url(storage token) "." base64url(MAC over
 /// query scope ‖ 0x00 ‖ storage token).
 /// </summary>
-internal sealed class ContinuationTokens(byte[] key)
+public sealed class ContinuationTokens
 {
     /// <summary>Configuration key of the HMAC key (base64, at least 32 bytes); a deployment sets its own.</summary>
     public const string KeySetting = "ReadModel:ContinuationKey";
@@ -19,10 +19,14 @@ internal sealed class ContinuationTokens(byte[] key)
     /// <summary>Longest token accepted; longer input is refused unread.</summary>
     public const int MaxLength = 1024;
 
+    private readonly byte[] _key;
+
+    internal ContinuationTokens(byte[] key) => _key = key;
+
     // The local stack's fixed key: tokens stay valid across restarts there. Not a secret anywhere else.
     private static readonly byte[] LocalKey = SHA256.HashData("PowerVerse local continuation key"u8);
 
-    public static ContinuationTokens FromConfiguration(IConfiguration configuration)
+    internal static ContinuationTokens FromConfiguration(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var configured = configuration[KeySetting] ?? configuration["ReadModel__ContinuationKey"];
@@ -76,6 +80,6 @@ internal sealed class ContinuationTokens(byte[] key)
         var message = new byte[scopeBytes.Length + 1 + token.Length];
         scopeBytes.CopyTo(message, 0);
         token.CopyTo(message, scopeBytes.Length + 1);
-        return HMACSHA256.HashData(key, message);
+        return HMACSHA256.HashData(_key, message);
     }
 }

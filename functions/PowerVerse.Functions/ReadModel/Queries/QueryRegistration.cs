@@ -2,11 +2,16 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace PowerVerse.Functions.ReadModel.Queries;
 
-/// <summary>The query classes the HTTP functions delegate to.</summary>
+/// <summary>The query classes the HTTP functions delegate to (their constructors are internal: built here).</summary>
 internal static class QueryRegistration
 {
     public static IServiceCollection AddReadModelQueries(this IServiceCollection services)
     {
+        services.AddSingleton(s => new DaoQueries(s.GetRequiredService<ReadModelTables>()));
+        services.AddSingleton(s => new AssetQueries(s.GetRequiredService<ReadModelTables>(), s.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(s => new MarketQueries(s.GetRequiredService<ReadModelTables>()));
+        services.AddSingleton(s => new OrderQueries(s.GetRequiredService<ReadModelTables>()));
+        services.AddSingleton(s => new ProofQueries(s.GetRequiredService<ReadModelTables>()));
         return services;
     }
 }

@@ -1,0 +1,29 @@
+namespace PowerVerse.Functions.Http.Api;
+
+/// <summary>Bad input found while reading a request: answered as problem+json, before anything is read from storage.</summary>
+public sealed class ApiProblemException : Exception
+{
+    public ApiProblemException(ProblemType type, string detail)
+        : base(detail)
+    {
+        Type = type;
+    }
+
+    public ApiProblemException()
+        : this(Problems.InvalidParameter, "Invalid request.")
+    {
+    }
+
+    public ApiProblemException(string message)
+        : this(Problems.InvalidParameter, message)
+    {
+    }
+
+    public ApiProblemException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Type = Problems.InvalidParameter;
+    }
+
+    public ProblemType Type { get; }
+}

@@ -1,0 +1,27 @@
+namespace PowerVerse.Functions.Http.Api;
+
+/// <summary>Every problem type the API answers with. The slugs are part of the API: never rename one.</summary>
+public static class Problems
+{
+    public static readonly ProblemType InvalidId = new("invalid-id", "Invalid id", 400);
+    public static readonly ProblemType InvalidAddress = new("invalid-address", "Invalid address", 400);
+    public static readonly ProblemType InvalidParameter = new("invalid-parameter", "Invalid parameter", 400);
+    public static readonly ProblemType UnknownParameter = new("unknown-parameter", "Unknown parameter", 400);
+    public static readonly ProblemType DuplicateParameter = new("duplicate-parameter", "Parameter given more than once", 400);
+    public static readonly ProblemType InvalidPageSize = new("invalid-page-size", "Invalid page size", 400);
+    public static readonly ProblemType InvalidRange = new("invalid-range", "Invalid range", 400);
+    public static readonly ProblemType InvalidContinuationToken = new("invalid-continuation-token", "Invalid continuation token", 400);
+    public static readonly ProblemType InvalidWorkflowId = new("invalid-workflow-id", "Invalid workflow id", 400);
+    public static readonly ProblemType NotFound = new("not-found", "Not found", 404);
+    public static readonly ProblemType MethodNotAllowed = new("method-not-allowed", "Method not allowed", 405);
+    public static readonly ProblemType Unavailable = new("read-model-unavailable", "Read model unavailable", 503);
+
+    public static IReadOnlyList<ProblemType> All { get; } =
+    [
+        InvalidId, InvalidAddress, InvalidParameter, UnknownParameter, DuplicateParameter, InvalidPageSize, InvalidRange,
+        InvalidContinuationToken, InvalidWorkflowId, NotFound, MethodNotAllowed, Unavailable,
+    ];
+
+    /// <summary>The problem type a bare status code maps to (routing's own 404 and 405).</summary>
+    public static ProblemType ForStatus(int status) => All.FirstOrDefault(p => p.Status == status && p != Unavailable) ?? new ProblemType("http-" + status, "HTTP " + status, status);
+}

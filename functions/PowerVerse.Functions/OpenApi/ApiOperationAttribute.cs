@@ -1,0 +1,15 @@
+namespace PowerVerse.Functions.OpenApi;
+
+/// <summary>What an HTTP function does, for the OpenAPI document: its tag, summary and 200 response type.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class ApiOperationAttribute(string tag, string summary, Type response) : Attribute
+{
+    public string Tag { get; } = tag;
+
+    public string Summary { get; } = summary;
+
+    public Type Response { get; } = response;
+
+    /// <summary>Whether the route answers 404 for an id it does not know.</summary>
+    public bool CanBeNotFound { get; init; }
+}

@@ -1,0 +1,104 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+using PowerVerse.Functions.Hosting;
+using PowerVerse.Functions.Http.Api;
+
+namespace PowerVerse.Functions.OpenApi;
+
+/// <summary>
+/// The API's OpenAPI 3.1 document, generated from the functions themselves: every HTTP function that
+/// <see cref="FunctionCatalog"/> finds, at its route and methods, with the parameters and response type its
+/// <see cref="ApiOperationAttribute"/> and <see cref="ApiParameterAttribute"/>s declare. Nothing is listed by hand.
+/// </summary>
+public static class OpenApiDocumentFactory
+{
+    public static OpenApiDocument Create(Assembly app)
+    {
+        var document = new OpenApiDocument
+        {
+            Info = new OpenApiInfo { Title = "PowerVerse API", Version = "1", Description = "Reads of the PowerVerse read model and the status of write workflows (DESIGN §4)." },
+            Paths = new OpenApiPaths(),
+            Components = new OpenApiComponents { Schemas = new Dictionary<string, IOpenApiSchema>() },
+        };
+        var schemas = new SchemaGenerator(document);
+        var problem = schemas.For(typeof(ReadModel.Views.ProblemView));
+        foreach (var function in FunctionCatalog.Discover(app).Where(f => f.Trigger is HttpFunctionTrigger).OrderBy(f => ((HttpFunctionTrigger)f.Trigger).Route, StringComparer.Ordinal))
+        {
+            var trigger = (HttpFunctionTrigger)function.Trigger;
+            var path = "/api/" + trigger.Route.TrimStart('/');
+            if (!document.Paths.TryGetValue(path, out var item))
+            {
+                item = new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation>() };
+                document.Paths[path] = item;
+            }
+
+            var operations = ((OpenApiPathItem)item).Operations!;
+            var methods = trigger.Methods.Count == 0 ? ["get"] : trigger.Methods;
+            foreach (var method in methods)
+            {
+                operations[new HttpMethod(method.ToUpperInvariant())] = Operation(function, schemas, problem);
+            }
+        }
+
+        return document;
+    }
+
+    private static OpenApiOperation Operation(DeclaredFunction function, SchemaGenerator schemas, IOpenApiSchema problem)
+    {
+        var declared = function.Method.GetCustomAttribute<ApiOperationAttribute>();
+        var responses = new OpenApiResponses
+        {
+            ["200"] = new OpenApiResponse
+            {
+                Description = "OK",
+                Content = new Dictionary<string, IOpenApiMediaType>
+                {
+                    ["application/json"] = new OpenApiMediaType { Schema = declared is null ? new OpenApiSchema() : schemas.For(declared.Response) },
+                },
+            },
+        };
+        if (declared is not null)
+        {
+            responses["400"] = Problem("Bad input: an invalid id, address, filter, page size or continuation token.", problem);
+            if (declared.CanBeNotFound)
+            {
+                responses["404"] = Problem("Nothing with that id is indexed.", problem);
+            }
+
+            responses["503"] = Problem("The read model could not be read.", problem);
+        }
+
+        return new OpenApiOperation
+        {
+            OperationId = function.Name,
+            Summary = declared?.Summary ?? function.Name,
+            Parameters = function.Method.GetCustomAttributes<ApiParameterAttribute>().Select(Parameter).ToList(),
+            Responses = responses,
+        };
+    }
+
+    private static OpenApiResponse Problem(string description, IOpenApiSchema problem) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, IOpenApiMediaType> { [ApiResults.ProblemContentType] = new OpenApiMediaType { Schema = problem } },
+    };
+
+    private static IOpenApiParameter Parameter(ApiParameterAttribute parameter) => new OpenApiParameter
+    {
+        Name = parameter.Name,
+        In = parameter.InPath ? ParameterLocation.Path : ParameterLocation.Query,
+        Required = parameter.InPath,
+        Description = parameter.Description,
+        Schema = parameter.Value switch
+        {
+            ApiValue.Id or ApiValue.Amount => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]{1,78}$", Description = "uint256, decimal" },
+            ApiValue.Address => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^0x[0-9a-fA-F]{40}$" },
+            ApiValue.SmallNumber => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0", Maximum = uint.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            ApiValue.Time => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time", Pattern = "Z$" },
+            ApiValue.Choice => new OpenApiSchema { Type = JsonSchemaType.String, Enum = parameter.Choices.Select(c => (System.Text.Json.Nodes.JsonNode)c).ToList(), Default = parameter.Choices.FirstOrDefault() },
+            ApiValue.PageSize => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = QueryParameters.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), Default = QueryParameters.DefaultPageSize },
+            ApiValue.WorkflowId => new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[A-Za-z0-9_.:-]{1,128}$" },
+            _ => new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = ReadModel.Queries.ContinuationTokens.MaxLength },
+        },
+    };
+}

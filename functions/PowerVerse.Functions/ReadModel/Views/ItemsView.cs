@@ -1,0 +1,4 @@
+namespace PowerVerse.Functions.ReadModel.Views;
+
+/// <summary>A list returned whole (the DAO lists).</summary>
+public sealed record ItemsView<T>(IReadOnlyList<T> Items);
