@@ -1,0 +1,51 @@
+using System.Globalization;
+using PowerVerse.Testing;
+
+namespace PowerVerse.Functions.Tests.Support;
+
+/// <summary>
+/// The real local host (functions/PowerVerse.LocalHost's build output) as a child process on loopback, on the
+/// fixture's own Azurite; the read model is seeded through the writer before the routes are read.
+/// </summary>
+public class ApiHostFixture : StoreFixture
+{
+    private ChildProcess? _host;
+
+    public Uri Url { get; private set; } = null!;
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public string Output => _host?.Output ?? string.Empty;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var port = FreePort.Next();
+        var app = RepoPaths.BuildOutput(Path.Combine("functions", "PowerVerse.LocalHost"), "PowerVerse.LocalHost.dll");
+        _host = ChildProcess.Start("dotnet", [app], environment: new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["ReadModel"] = Azurite.ConnectionString,
+            ["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            ["LocalHost__OrchestrationPollingInterval"] = "00:00:01",
+        });
+        await _host.WaitForPortAsync(port, TimeSpan.FromSeconds(90));
+        Url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        await SeedAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        await base.DisposeAsync();
+    }
+
+    public Task<HttpResponseMessage> GetAsync(string pathAndQuery) => Http.GetAsync(new Uri(Url, pathAndQuery));
+
+    protected virtual Task SeedAsync() => Task.CompletedTask;
+}
