@@ -97,6 +97,23 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void SignDeviceAttestation_ContractsPublishedVector_SameDigestAndSignature()
+    {
+        // contracts/README.md's vector, pinned on chain by test_item14_publishedAttestationVector.
+        var signer = new AgentSigner(new EthECKey("0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e"));
+        var deviceHash = Keccak256.Hash("GPU-5f1b2c3d-0000-0000-0000-000000000000");
+        const string Owner = "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65";
+        const string Registry = "0x0165878A594ca255338adfa4d48449f69242Eb8F";
+
+        Assert.Equal("0x3b992aa4846384de833422e8638c46c2b057757ef2147180607664642a2a5017", deviceHash.ToHex(prefix: true));
+        Assert.Equal("0xb1faad9bd34640abf08ad47a1168f75b2e891a9d8e3385da186d2b859e60b377",
+            DeviceAttestationTypedData.Hash(DeviceAttestationTypedData.Create(31337, Registry, deviceHash, Owner)));
+        Assert.Equal(
+            "0xa220032623f921cb917d8cee47c93d8681beb12769b5d2ac813023ccfffa66b855b1a3c5bb7ca904160c24d21a8a9739e3c614143a15775470949a97bfef1e341c",
+            signer.SignDeviceAttestation(31337, Registry, deviceHash, Owner));
+    }
+
+    [Fact]
     public void Options_CommandLineOverEnvironment_AndEnvironmentNamesMapToOptions()
     {
         var options = new AgentOptions(["--chain-id", "5"], new Dictionary<string, string?> { ["PV_AGENT_CHAIN_ID"] = "1", ["PV_AGENT_PROOF_CONTRACT"] = "0x5FbDB2315678afecb367f032d93F642f64180aa3" });
