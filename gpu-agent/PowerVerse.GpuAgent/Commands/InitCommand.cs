@@ -50,7 +50,11 @@ internal static class InitCommand
         var signer = new AgentSigner(key);
         await output.WriteLineAsync($"agent address: {signer.ChecksumAddress}");
         await output.WriteLineAsync($"agent queue: {AgentQueues.AgentQueueName(signer.Address)}");
-        var (gpus, note) = await GpuDetector.DetectAsync(cancellationToken);
+        var (detected, note) = await GpuDetector.DetectAsync(cancellationToken);
+        // --device UUID declares a device the agent does not detect (a machine without a GPU driver, e.g. the local stack).
+        IReadOnlyList<GpuInfo> gpus = options.Get("device") is { } declared
+            ? [.. detected, new GpuInfo("declared device", 0, declared, "none", "--device")]
+            : detected;
         foreach (var gpu in gpus)
         {
             await output.WriteLineAsync($"gpu: {gpu.Model}, {gpu.MemoryMiB} MiB, {gpu.Uuid}, driver {gpu.Driver} (via {gpu.Source})");

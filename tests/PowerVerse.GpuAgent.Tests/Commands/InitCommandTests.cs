@@ -97,6 +97,34 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Init_DeclaredDeviceForAnOwner_PrintsItsAttestation()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await AgentCli.RunAsync(
+            ["init", "--keystore", Keystore, "--passphrase", "pw", "--scrypt-n", "1024", "--device", "GPU-local-1",
+             "--owner", "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65", "--chain-id", "31337", "--hardware-registry", "0x0165878A594ca255338adfa4d48449f69242Eb8F"],
+            output, error);
+
+        Assert.Equal(0, code);
+        Assert.Contains("\"uuid\": \"GPU-local-1\"", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\"attestation\": \"0x", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Init_OwnerWithoutRegistry_RefusedWithAClearError()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await AgentCli.RunAsync(["init", "--keystore", Keystore, "--passphrase", "pw", "--scrypt-n", "1024", "--owner", "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65"], output, error);
+
+        Assert.Equal(1, code);
+        Assert.Contains("go together", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SignDeviceAttestation_ContractsPublishedVector_SameDigestAndSignature()
     {
         // contracts/README.md's vector, pinned on chain by test_item14_publishedAttestationVector.
