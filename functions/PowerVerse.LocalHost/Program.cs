@@ -1,5 +1,16 @@
 using PowerVerse.Functions.Hosting;
 using PowerVerse.LocalHost.Hosting;
+using PowerVerse.LocalHost.Seeding;
+
+if (args is ["seed-market", var payload, ..])
+{
+    // Puts a small market on the local chain (./pv up does this once the contracts are deployed).
+    var storage = Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? "UseDevelopmentStorage=true";
+    var rpc = new Uri(Environment.GetEnvironmentVariable("Chain__RpcUrl") ?? "http://127.0.0.1:8545");
+    var manifest = Environment.GetEnvironmentVariable("Chain__Manifest") ?? throw new InvalidOperationException("Chain__Manifest is not set.");
+    return await DemoMarket.RunAsync(payload, storage, rpc, manifest, Console.Out);
+}
 
 // The PowerVerse Functions app without the Functions host: the same functions, services and Durable tasks.
 await LocalFunctionsHost.RunAsync(args, typeof(FunctionsApp).Assembly, FunctionsApp.AddServices, FunctionsApp.AddTasks);
+return 0;

@@ -11,7 +11,7 @@ internal static class AgentCli
           init   create or import the agent key (keystore v3), detect GPUs, print the registration payload
                  --keystore path  --passphrase p | --passphrase-file f  [--import-key 0x.. | --import-keystore f]
                  [--owner 0x.. --chain-id n --hardware-registry 0x..]  attest each device for that provider
-                 [--device UUID]  also attest a device that is not detected
+                 [--device UUID]  also attest a device that is not detected   [--payload-file f]  also write the payload there
           run    poll the agent queue, solve, sign and post results, apply grants, send heartbeats
                  --keystore --passphrase(-file) --chain-id --proof-contract
                  --storage <connection string> | --queue-url --results-url --events-url [--poison-url] <SAS URLs>

@@ -66,7 +66,12 @@ internal static class InitCommand
         }
 
         await output.WriteLineAsync("registration payload (sign it with the provider's wallet when registering the HID):");
-        await output.WriteLineAsync(Payload(signer, gpus, RegistrationTarget.From(options)).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        var payload = Payload(signer, gpus, RegistrationTarget.From(options)).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        await output.WriteLineAsync(payload);
+        if (options.Get("payload-file") is { } payloadFile)
+        {
+            await File.WriteAllTextAsync(payloadFile, payload, cancellationToken);
+        }
         return 0;
     }
 
