@@ -30,7 +30,17 @@ public sealed partial class WorkflowFunctions(ILogger<WorkflowFunctions> log)
                 throw new ApiProblemException(Problems.InvalidWorkflowId, $"'id' must be 1 to 128 letters, digits, '-', '_', '.' or ':', not '{ApiInput.Shown(id)}'.");
             }
 
-            var instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            OrchestrationMetadata? instance;
+            try
+            {
+                instance = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            }
+            catch (Grpc.Core.RpcException ex)
+            {
+                LogDurableFailed(id, ex);
+                throw new ApiProblemException(Problems.WorkflowsUnavailable, "The workflow's status could not be read; try again shortly.");
+            }
+
             return ApiHandler.Found(instance is null ? null : View(instance), $"workflow {id}", "known");
         });
 
@@ -57,6 +67,9 @@ public sealed partial class WorkflowFunctions(ILogger<WorkflowFunctions> log)
             return JsonSerializer.SerializeToElement(serialized);
         }
     }
+
+    [LoggerMessage(LogLevel.Error, "Reading workflow {Id} from Durable failed")]
+    private partial void LogDurableFailed(string id, Exception exception);
 
     // Durable instance ids may not hold '/', '\', '#', '?' or control characters; the API's ids are narrower still.
     [GeneratedRegex("^[A-Za-z0-9_.:-]{1,128}$", RegexOptions.CultureInvariant)]

@@ -15,13 +15,14 @@ public static class Problems
     public static readonly ProblemType NotFound = new("not-found", "Not found", 404);
     public static readonly ProblemType MethodNotAllowed = new("method-not-allowed", "Method not allowed", 405);
     public static readonly ProblemType Unavailable = new("read-model-unavailable", "Read model unavailable", 503);
+    public static readonly ProblemType WorkflowsUnavailable = new("workflows-unavailable", "Workflow status unavailable", 503);
 
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         InvalidId, InvalidAddress, InvalidParameter, UnknownParameter, DuplicateParameter, InvalidPageSize, InvalidRange,
-        InvalidContinuationToken, InvalidWorkflowId, NotFound, MethodNotAllowed, Unavailable,
+        InvalidContinuationToken, InvalidWorkflowId, NotFound, MethodNotAllowed, Unavailable, WorkflowsUnavailable,
     ];
 
     /// <summary>The problem type a bare status code maps to (routing's own 404 and 405).</summary>
-    public static ProblemType ForStatus(int status) => All.FirstOrDefault(p => p.Status == status && p != Unavailable) ?? new ProblemType("http-" + status, "HTTP " + status, status);
+    public static ProblemType ForStatus(int status) => All.FirstOrDefault(p => p.Status == status && p.Status != 503) ?? new ProblemType("http-" + status, "HTTP " + status, status);
 }
