@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 
@@ -6,6 +7,10 @@ namespace PowerVerse.Functions.ReadModel;
 /// <summary>
 /// The read model's tables (DESIGN §3, Storage), on the <c>ReadModel</c> storage connection. Names start with
 /// <c>rm</c> so they never collide with the app's other tables (nonce journal, cursors, the Durable task hub).
+/// The UID market's index is one table per market partition (<c>rmMarket</c> + the partition's letters and digits,
+/// e.g. <c>rmMarketpriceg0000000005</c>), created when its first listing is written: Azurite, which the local stack
+/// and the tests run on, scans a whole table for every query, so a GPU model's page must not scan every other model's
+/// listings; on Azure the split is free (a table is a name, a partition the unit either way).
 /// </summary>
 internal sealed class ReadModelTables(TableServiceClient service)
 {
@@ -17,7 +22,7 @@ internal sealed class ReadModelTables(TableServiceClient service)
     public const string ResourcesName = "rmResources";
     public const string UsageRightsName = "rmUsageRights";
     public const string ListingsName = "rmListings";
-    public const string MarketName = "rmMarket";
+    public const string MarketPrefix = "rmMarket";
     public const string ShareListingsName = "rmShareListings";
     public const string ShareMarketName = "rmShareMarket";
     public const string UsageOrdersName = "rmUsageOrders";
@@ -35,7 +40,7 @@ internal sealed class ReadModelTables(TableServiceClient service)
     public static IReadOnlyList<string> All { get; } =
     [
         ComputeTypesName, GpuModelsName, ProofParamsName, RevenueWeightsName, HardwareName, ResourcesName, UsageRightsName,
-        ListingsName, MarketName, ShareListingsName, ShareMarketName, UsageOrdersName, RevenueOrdersName, HoldingsName,
+        ListingsName, ShareListingsName, ShareMarketName, UsageOrdersName, RevenueOrdersName, HoldingsName,
         BalancesName, RevenuesName, ProofsName, ProofsByVidName, RanksName, RankBoardName, DividendEpochsName, DividendsName,
     ];
 
@@ -49,7 +54,6 @@ internal sealed class ReadModelTables(TableServiceClient service)
     public TableClient Resources { get; } = service.GetTableClient(ResourcesName);
     public TableClient UsageRights { get; } = service.GetTableClient(UsageRightsName);
     public TableClient Listings { get; } = service.GetTableClient(ListingsName);
-    public TableClient Market { get; } = service.GetTableClient(MarketName);
     public TableClient ShareListings { get; } = service.GetTableClient(ShareListingsName);
     public TableClient ShareMarket { get; } = service.GetTableClient(ShareMarketName);
     public TableClient UsageOrders { get; } = service.GetTableClient(UsageOrdersName);
@@ -63,6 +67,48 @@ internal sealed class ReadModelTables(TableServiceClient service)
     public TableClient RankBoard { get; } = service.GetTableClient(RankBoardName);
     public TableClient DividendEpochs { get; } = service.GetTableClient(DividendEpochsName);
     public TableClient Dividends { get; } = service.GetTableClient(DividendsName);
+
+    private readonly ConcurrentDictionary<string, TableClient> _market = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _created = new(StringComparer.Ordinal);
+
+    /// <summary>The market index table of one partition (<c>{order}:{scope}</c>).</summary>
+    public TableClient Market(string partition) => _market.GetOrAdd(partition, p => Service.GetTableClient(MarketTableName(p)));
+
+    public static string MarketTableName(string partition) =>
+        MarketPrefix + string.Concat((partition ?? throw new ArgumentNullException(nameof(partition))).Where(char.IsAsciiLetterOrDigit));
+
+    /// <summary>Creates a table made on demand (a market partition's) once per process.</summary>
+    public Task EnsureCreatedAsync(TableClient table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return _created.GetOrAdd(table.Name, _ => CreateAsync(table));
+
+        async Task CreateAsync(TableClient t)
+        {
+            try
+            {
+                await t.CreateIfNotExistsAsync();
+            }
+            catch
+            {
+                _created.TryRemove(t.Name, out _);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Every read-model table that exists: the fixed ones and the market partitions' tables.</summary>
+    public async Task<IReadOnlyList<string>> NamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>(All);
+        var filter = TableServiceClient.CreateQueryFilter($"TableName ge {MarketPrefix} and TableName lt {MarketPrefix + "~"}");
+        await foreach (var table in Service.QueryAsync(filter, cancellationToken: cancellationToken))
+        {
+            names.Add(table.Name);
+        }
+
+        return names;
+    }
 
     /// <summary>Creates every table that does not exist yet (idempotent).</summary>
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)

@@ -136,8 +136,16 @@ public sealed class ReadModelWriterTests(StoreFixture store) : IClassFixture<Sto
         Assert.DoesNotContain(rows, r => r.Table == ReadModelTables.HardwareName);
     }
 
-    private Task<List<ListingEntity>> MarketRowsAsync(string uid) =>
-        Rows<ListingEntity>(store.Tables.Market, TableClient.CreateQueryFilter($"Uid eq {uid}"));
+    private async Task<List<ListingEntity>> MarketRowsAsync(string uid)
+    {
+        var rows = new List<ListingEntity>();
+        foreach (var name in (await store.Tables.NamesAsync(None)).Where(n => n.StartsWith(ReadModelTables.MarketPrefix, StringComparison.Ordinal)))
+        {
+            rows.AddRange(await Rows<ListingEntity>(store.Tables.Service.GetTableClient(name), TableClient.CreateQueryFilter($"Uid eq {uid}")));
+        }
+
+        return rows;
+    }
 
     private static async Task<List<T>> Rows<T>(TableClient table, string filter)
         where T : class, ITableEntity, new()

@@ -14,7 +14,7 @@ internal static class TableSnapshot
             rows.Add("table " + table.Name);
         }
 
-        foreach (var name in ReadModelTables.All)
+        foreach (var name in await new ReadModelTables(service).NamesAsync(CancellationToken.None))
         {
             await foreach (var row in service.GetTableClient(name).QueryAsync<TableEntity>())
             {

@@ -5,7 +5,8 @@ namespace PowerVerse.Functions.ReadModel.Entities;
 /// Two tables hold this shape:
 /// <list type="bullet">
 /// <item><c>rmListings</c>: PK the UID (decimal), RK empty: the listing of one UID (<c>GET /api/usage-rights/{uid}</c>).</item>
-/// <item><c>rmMarket</c>: the market's sorted index, one row per (order, scope): PK <c>{order}:{scope}</c> with order
+/// <item><c>rmMarket…</c>: the market's sorted index, one row per (order, scope), in the partition's own table
+/// (<see cref="ReadModelTables.Market"/>): PK <c>{order}:{scope}</c> with order
 /// <c>price</c> or <c>rank</c> and scope <c>all</c>, <c>t{computeType:D10}</c> or <c>g{gpuModel:D10}</c>; RK
 /// <c>{PriceKey}-{uid:D78}</c> (ascending price) or <c>{RankKey}-{PriceKey}-{uid:D78}</c> (best rank first, then
 /// cheapest). Read by <c>GET /api/market/usage-rights</c>: every filter combination is one partition's range.</item>

@@ -23,10 +23,8 @@ public sealed class MarketQueries
         var scope = filter.GpuModel is { } model ? ReadModelWriter.ScopeOfGpuModel(model)
             : filter.ComputeType is { } type ? ReadModelWriter.ScopeOfComputeType(type)
             : "all";
-        var parts = new List<string>
-        {
-            TableClient.CreateQueryFilter($"PartitionKey eq {ReadModelWriter.MarketPartition(byPrice ? ReadModelWriter.PriceOrder : ReadModelWriter.RankOrder, scope)}"),
-        };
+        var partition = ReadModelWriter.MarketPartition(byPrice ? ReadModelWriter.PriceOrder : ReadModelWriter.RankOrder, scope);
+        var parts = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {partition}") };
         if (filter.GpuModel is not null && filter.ComputeType is { } computeType)
         {
             parts.Add(TableClient.CreateQueryFilter($"ComputeType eq {(long)computeType}"));
@@ -53,7 +51,7 @@ public sealed class MarketQueries
             parts.Add(TableClient.CreateQueryFilter($"RankScoreKey ge {Keys.Sortable(rank)}"));
         }
 
-        var page = await TablePager.ReadAsync<ListingEntity>(_tables.Market, string.Join(" and ", parts), pageSize, storageToken, cancellationToken);
+        var page = await TablePager.ReadAsync<ListingEntity>(_tables.Market(partition), string.Join(" and ", parts), pageSize, storageToken, cancellationToken);
         return new(page.Items.Select(ViewMapping.Listing).ToList(), page.StorageToken);
     }
 

@@ -37,7 +37,7 @@ internal sealed partial class ReadModelWriter
         }
 
         // Index rows first, the listing last: a crash in between leaves the listing, so a retry finds its rows again.
-        await Task.WhenAll(MarketKeys(previous).Select(k => DeleteAsync(tables.Market, k.PartitionKey, k.RowKey, cancellationToken)));
+        await Task.WhenAll(MarketKeys(previous).Select(k => DeleteAsync(tables.Market(k.PartitionKey), k.PartitionKey, k.RowKey, cancellationToken)));
         await DeleteAsync(tables.Listings, previous.PartitionKey, string.Empty, cancellationToken);
     }
 
@@ -77,11 +77,15 @@ internal sealed partial class ReadModelWriter
         if (previous is not null)
         {
             var stale = MarketKeys(previous).Except(keys).ToList();
-            await Task.WhenAll(stale.Select(k => DeleteAsync(tables.Market, k.PartitionKey, k.RowKey, cancellationToken)));
+            await Task.WhenAll(stale.Select(k => DeleteAsync(tables.Market(k.PartitionKey), k.PartitionKey, k.RowKey, cancellationToken)));
         }
 
-        await Task.WhenAll(keys.Select(k => tables.Market.UpsertEntityAsync(
-            entity.Rekeyed<ListingEntity>(k.PartitionKey, k.RowKey), Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken)));
+        await Task.WhenAll(keys.Select(async k =>
+        {
+            var table = tables.Market(k.PartitionKey);
+            await tables.EnsureCreatedAsync(table);
+            await table.UpsertEntityAsync(entity.Rekeyed<ListingEntity>(k.PartitionKey, k.RowKey), Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+        }));
         await tables.Listings.UpsertEntityAsync(entity, Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
     }
 

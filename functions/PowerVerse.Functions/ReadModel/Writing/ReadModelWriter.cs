@@ -23,7 +23,7 @@ internal sealed partial class ReadModelWriter(ReadModelTables tables, TimeProvid
         long fromBlock, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"Block ge {fromBlock}");
-        foreach (var name in ReadModelTables.All)
+        foreach (var name in await tables.NamesAsync(cancellationToken))
         {
             var table = tables.Service.GetTableClient(name);
             await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
