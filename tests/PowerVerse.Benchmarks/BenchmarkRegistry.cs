@@ -8,5 +8,6 @@ internal static class BenchmarkRegistry
         new AgentHashRateBenchmark(),
         new CryptoBenchmark(),
         new SenderBenchmark(),
+        new ReadApiBenchmark(),
     ];
 }
