@@ -46,3 +46,14 @@ public sealed class EpochInfo
     [Parameter("bool", "reclaimed", 7)]
     public bool Reclaimed { get; set; }
 }
+
+/// <summary><c>DividendDistributor.isClaimed(epoch, account)</c>.</summary>
+[Function("isClaimed", "bool")]
+public sealed class IsDividendClaimedFunction : FunctionMessage
+{
+    [Parameter("uint256", "epoch", 1)]
+    public BigInteger Epoch { get; set; }
+
+    [Parameter("address", "account", 2)]
+    public string Account { get; set; } = string.Empty;
+}

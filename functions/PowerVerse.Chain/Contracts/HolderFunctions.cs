@@ -91,3 +91,17 @@ public sealed class RequestChallengeFunction : FunctionMessage
     [Parameter("uint256", "vid", 1)]
     public BigInteger Vid { get; set; }
 }
+
+/// <summary>ERC-721 <c>transferFrom(from, to, tokenId)</c> of an HID, VID or UID (a listed UID that moves leaves the market).</summary>
+[Function("transferFrom")]
+public sealed class TransferTokenFunction : FunctionMessage
+{
+    [Parameter("address", "from", 1)]
+    public string From { get; set; } = string.Empty;
+
+    [Parameter("address", "to", 2)]
+    public string To { get; set; } = string.Empty;
+
+    [Parameter("uint256", "tokenId", 3)]
+    public BigInteger TokenId { get; set; }
+}
