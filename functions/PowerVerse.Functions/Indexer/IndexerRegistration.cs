@@ -8,11 +8,16 @@ using PowerVerse.Chain.Deployment;
 using PowerVerse.Chain.Events;
 using PowerVerse.Chain.Rpc;
 using PowerVerse.Functions.Hosting;
+using PowerVerse.Functions.Indexer.Projections;
 using PowerVerse.Functions.ReadModel;
+using PowerVerse.Functions.ReadModel.Writing;
 
 namespace PowerVerse.Functions.Indexer;
 
-/// <summary>The chain (Nethereum over the resilient RPC client, the deployment manifest) and the indexer over it.</summary>
+/// <summary>
+/// The chain (Nethereum over the resilient RPC client, the deployment manifest), the indexer over it, and the projection
+/// that turns the contracts' events into the read model (which <c>AddReadModel</c> registers).
+/// </summary>
 public static class IndexerRegistration
 {
     public const string JournalTable = "chainEvents";
@@ -29,6 +34,9 @@ public static class IndexerRegistration
         services.AddSingleton(EventRegistry.Contracts);
         services.AddSingleton(s => new EventJournal(Tables(s).GetTableClient(JournalTable)));
         services.AddSingleton(s => new IndexerProgress(Tables(s).GetTableClient(ProgressTable), s.GetRequiredService<IWeb3>(), s.GetRequiredService<IndexerOptions>()));
+        services.AddSingleton<IEventProjection>(s => new ReadModelProjection(
+            s.GetRequiredService<IWeb3>(), s.GetRequiredService<DeploymentManifest>(), s.GetRequiredService<EventRegistry>(),
+            s.GetRequiredService<ReadModelWriter>(), s.GetRequiredService<ReadModelTables>(), s.GetRequiredService<ILogger<ReadModelProjection>>()));
         services.AddSingleton(s => new ChainIndexer(
             s.GetRequiredService<IWeb3>(), s.GetRequiredService<DeploymentManifest>(), s.GetRequiredService<EventRegistry>(),
             s.GetRequiredService<EventJournal>(), s.GetRequiredService<IndexerProgress>(), s.GetServices<IEventProjection>(),
