@@ -1,0 +1,44 @@
+using PowerVerse.Chain.Deployment;
+using PowerVerse.Testing;
+
+namespace PowerVerse.Indexer.Tests.SeedMarket;
+
+/// <summary>
+/// Deploys the real suite with the project's own deploy script (contracts/scripts/deploy.js: every contract, roles,
+/// test funds, the DAO parameters seeded through a governance proposal) to a test's node. The manifest goes to a
+/// folder of the test's own (PV_DEPLOYMENTS_DIR), never to contracts/deployments, which <c>./pv up</c> uses.
+/// </summary>
+internal static class SuiteDeployment
+{
+    public static async Task<(DeploymentManifest Manifest, string Path)> DeployAsync(Uri rpcUrl, string directory)
+    {
+        await EnsureArtifactsAsync();
+        await using var deploy = ChildProcess.Start(RepoPaths.Node, ["scripts/deploy.js"], RepoPaths.Contracts,
+            new Dictionary<string, string> { ["PV_RPC_URL"] = rpcUrl.ToString().TrimEnd('/'), ["PV_DEPLOYMENTS_DIR"] = directory });
+        var exit = await deploy.WaitForExitAsync(TimeSpan.FromSeconds(120));
+        if (exit != 0)
+        {
+            throw new InvalidOperationException($"deploy.js exited with {exit}:\n{deploy.Output}");
+        }
+
+        var path = Path.Combine(directory, "31337.json");
+        return (DeploymentManifest.Load(path), path);
+    }
+
+    // The script deploys Hardhat's build output; `./pv test` builds it (the contracts' tests run first). Build only
+    // when it is missing, so parallel test projects never rebuild artifacts under each other.
+    private static async Task EnsureArtifactsAsync()
+    {
+        if (File.Exists(Path.Combine(RepoPaths.Contracts, "artifacts", "contracts", "market", "ComputeMarket.sol", "ComputeMarket.json")))
+        {
+            return;
+        }
+
+        var hardhat = Path.Combine(RepoPaths.Contracts, "node_modules", "hardhat", "dist", "src", "cli.js");
+        await using var build = ChildProcess.Start(RepoPaths.Node, [hardhat, "build", "--quiet"], RepoPaths.Contracts);
+        if (await build.WaitForExitAsync(TimeSpan.FromSeconds(300)) != 0)
+        {
+            throw new InvalidOperationException($"hardhat build failed:\n{build.Output}");
+        }
+    }
+}
