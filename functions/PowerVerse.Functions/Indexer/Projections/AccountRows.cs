@@ -1,6 +1,5 @@
 using System.Numerics;
 using PowerVerse.Chain.Events;
-using PowerVerse.Functions.ReadModel;
 using PowerVerse.Functions.ReadModel.Writing;
 using static PowerVerse.Functions.Indexer.Projections.ContractNames;
 

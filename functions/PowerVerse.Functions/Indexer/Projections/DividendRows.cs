@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Text.Json;
 using Nethereum.Hex.HexConvertors.Extensions;
 using PowerVerse.Chain.Events;
-using PowerVerse.Functions.ReadModel;
 using PowerVerse.Functions.ReadModel.Writing;
 
 namespace PowerVerse.Functions.Indexer.Projections;
