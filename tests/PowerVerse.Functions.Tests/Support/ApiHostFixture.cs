@@ -37,12 +37,18 @@ public class ApiHostFixture : StoreFixture
     public override async Task DisposeAsync()
     {
         Http.Dispose();
-        if (_host is not null)
+        try
         {
-            await _host.DisposeAsync();
+            if (_host is not null)
+            {
+                await _host.DisposeAsync();
+            }
         }
-
-        await base.DisposeAsync();
+        finally
+        {
+            // Azurite goes whatever happened to the host, or it outlives the test run.
+            await base.DisposeAsync();
+        }
     }
 
     public Task<HttpResponseMessage> GetAsync(string pathAndQuery) => Http.GetAsync(new Uri(Url, pathAndQuery));
