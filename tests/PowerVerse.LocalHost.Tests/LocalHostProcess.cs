@@ -28,6 +28,7 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             ["LocalHost__Urls"] = $"http://127.0.0.1:{listen.ToString(CultureInfo.InvariantCulture)}",
             // A killed process leaves its partition leases: the restarted one takes them over after this.
             ["LocalHost__LeaseInterval"] = "00:00:06",
+            ["LocalHost__MessageVisibilityTimeout"] = "00:00:10",
             ["LocalHost__OrchestrationPollingInterval"] = "00:00:01",
             // A failed message is retried at once (host.json waits between tries), the way the Functions host takes overrides.
             ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",

@@ -13,7 +13,7 @@ namespace PowerVerse.LocalHost.Tests;
 /// <summary>The test app in a real local host process on its own Azurite: HTTP, queue and timer triggers, and Durable across SIGKILLs.</summary>
 public sealed class LocalHostProcessTests : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly HttpClient _http = new();
     private AzuriteServer? _storage;
 
@@ -74,21 +74,22 @@ public sealed class LocalHostProcessTests : IAsyncLifetime, IDisposable
         try
         {
             Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync(new Uri(host.Url, "api/credits/alice?timer=6"), null)).StatusCode);
-            await EventuallyAsync(async () => (await RowsAsync("alice")).Any(r => r.RowKey == "first"));
+            await EventuallyAsync(async () => (await RowsAsync("alice")).Any(r => r.RowKey == "first"), host);
 
             // Killed while the orchestration waits on its 6-second durable timer.
             await host.KillAsync();
             await host.DisposeAsync();
             host = await LocalHostProcess.StartAsync(_storage!, port);
-            await EventuallyAsync(async () => (await RowsAsync("alice")).Any(r => r.RowKey == "after-timer"));
-            Assert.Equal("Running", (await StatusAsync(host)).GetProperty("status").GetString());
+            await EventuallyAsync(async () => (await RowsAsync("alice")).Any(r => r.RowKey == "after-timer"), host);
+            // Waiting on the event now (the status row follows the episode that scheduled the activity).
+            await EventuallyAsync(async () => (await StatusAsync(host)).GetProperty("status").GetString() == "Running", host);
 
             // Killed while it waits on the external event.
             await host.KillAsync();
             await host.DisposeAsync();
             host = await LocalHostProcess.StartAsync(_storage!, port);
             Assert.Equal(HttpStatusCode.Accepted, (await _http.PostAsync(new Uri(host.Url, "api/credits/alice/bonus/7"), null)).StatusCode);
-            await EventuallyAsync(async () => (await StatusAsync(host)).GetProperty("status").GetString() == "Completed");
+            await EventuallyAsync(async () => (await StatusAsync(host)).GetProperty("status").GetString() == "Completed", host);
 
             Assert.Equal("37", (await StatusAsync(host)).GetProperty("output").GetString());
             var credits = (await RowsAsync("alice")).ToDictionary(r => r.RowKey, r => r.GetInt64("Amount"));
@@ -124,14 +125,15 @@ public sealed class LocalHostProcessTests : IAsyncLifetime, IDisposable
         return (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition)
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, LocalHostProcess? host = null)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"Not reached within {Patience}.");
+                var output = host?.Output ?? string.Empty;
+                throw new TimeoutException($"Not reached within {Patience}. The host's last output:\n{output[Math.Max(0, output.Length - 4000)..]}");
             }
 
             await Task.Delay(200);

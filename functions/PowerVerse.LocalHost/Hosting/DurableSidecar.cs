@@ -42,7 +42,7 @@ public sealed class DurableSidecar : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
         var loggers = LoggerFactory.Create(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning));
-        var service = new AzureStorageOrchestrationService(new AzureStorageOrchestrationServiceSettings
+        var hub = new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = settings.HubName,
             StorageAccountClientProvider = new StorageAccountClientProvider(storageConnection),
@@ -51,8 +51,18 @@ public sealed class DurableSidecar : IAsyncDisposable
             LeaseRenewInterval = options.LeaseInterval / 3,
             LeaseAcquireInterval = options.LeaseInterval / 3,
             WorkerId = $"{Dns.GetHostName()}-{Environment.ProcessId}",
+            // The app lease keeps two versions of an app off one task hub during a deployment; a local host is one app,
+            // and a killed process's app lease would hold its successor back for a minute.
+            UseAppLease = false,
             LoggerFactory = loggers,
-        });
+        };
+        if (options.MessageVisibilityTimeout is { } visibility)
+        {
+            hub.ControlQueueVisibilityTimeout = visibility;
+            hub.WorkItemQueueVisibilityTimeout = visibility;
+        }
+
+        var service = new AzureStorageOrchestrationService(hub);
         await service.CreateIfNotExistsAsync();
 
         var port = FreeLoopbackPort();

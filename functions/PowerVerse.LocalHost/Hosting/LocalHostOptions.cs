@@ -11,6 +11,12 @@ public sealed class LocalHostOptions
     /// <summary>The Durable partition lease: a killed process's leases are taken over after this long.</summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a task-hub message a worker took stays hidden (Durable's default 5 minutes): a killed process's
+    /// messages come back after this. Tests shorten it.
+    /// </summary>
+    public TimeSpan? MessageVisibilityTimeout { get; set; }
+
     /// <summary>Overrides host.json's <c>maxQueuePollingInterval</c> (tests poll faster).</summary>
     public TimeSpan? OrchestrationPollingInterval { get; set; }
 }
