@@ -9,5 +9,6 @@ internal static class BenchmarkRegistry
         new CryptoBenchmark(),
         new SenderBenchmark(),
         new ReadApiBenchmark(),
+        new IndexerBenchmark(),
     ];
 }
