@@ -29,7 +29,10 @@ internal static class DemoMarket
     private const uint H200 = 6;
     private const uint GpuComputeType = 1;
     private const uint Week = 7 * 24 * 3600;
-    private static readonly BigInteger Token = BigInteger.Pow(10, 18);
+    private static readonly BigInteger Pvc = BigInteger.Pow(10, 18);
+
+    // tUSD has 6 decimals, as USDC does.
+    private static readonly BigInteger Tusd = BigInteger.Pow(10, 6);
 
     public static async Task<int> RunAsync(string payloadPath, string storage, Uri rpc, string manifestPath, TextWriter output)
     {
@@ -56,16 +59,16 @@ internal static class DemoMarket
         await send.Async(manifest["PowerVerseCoin"], new ApproveFunction { Spender = manifest["ProviderStaking"], Value = minimum });
         await send.Async(manifest["ProviderStaking"], new StakeFunction { Hid = hid, Amount = minimum });
 
-        var offers = new[] { (Token: "TestStablecoin", Price: 120 * Token), (Token: "PowerVerseCoin", Price: 95 * Token) };
+        var offers = new[] { (Token: "TestStablecoin", Unit: Tusd, Amount: 120), (Token: "PowerVerseCoin", Unit: Pvc, Amount: 95) };
         foreach (var offer in offers)
         {
             var vid = (await send.Async(manifest["ResourceRegistry"], new CreateResourceFunction { Hid = hid, GpuShareBps = 5_000, Vcpus = 16, MemoryMiB = 65_536, DiskGiB = 500 }, "ResourceCreated")).Number("vid");
             var uid = (await send.Async(manifest["UsageRights"], new CreateUsageRightFunction { Vid = vid, Duration = Week }, "UsageRightCreated")).Number("uid");
             await send.Async(manifest["ComputeMarket"], new ListWithRevenueRightsFunction
             {
-                Uid = uid, Token = manifest[offer.Token], Price = offer.Price, Beneficiaries = [provider.Address], Shares = [1000],
+                Uid = uid, Token = manifest[offer.Token], Price = offer.Amount * offer.Unit, Beneficiaries = [provider.Address], Shares = [1000],
             });
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"listed UID {uid} (VID {vid} on HID {hid}) for {offer.Price / Token} {offer.Token}, one week"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"listed UID {uid} (VID {vid} on HID {hid}) for {offer.Amount} {offer.Token}, one week"));
         }
 
         return 0;
