@@ -1,11 +1,7 @@
 using System.Numerics;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
-using Nethereum.Contracts;
-using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Web3;
-using Nethereum.Web3.Accounts;
 using PowerVerse.Chain.Deployment;
 using PowerVerse.Chain.Events;
 using PowerVerse.Chain.Rpc;
@@ -17,10 +13,9 @@ namespace PowerVerse.Indexer.Tests;
 /// <summary>The indexer on a private Hardhat node and Azurite: every log once, crashes, reorgs.</summary>
 public sealed class IndexerTests : IAsyncLifetime
 {
-    private const string Key = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"; // Hardhat #0
-    private static readonly JsonElement Market = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "contracts.json"))).RootElement.GetProperty("EthereumTestMarket");
     private HardhatNode? _node;
     private AzuriteServer? _storage;
+    private TestMarket? _market;
     private Web3? _web3;
     private DeploymentManifest? _manifest;
     private readonly string _tables = "ix" + Guid.NewGuid().ToString("N")[..10];
@@ -29,15 +24,13 @@ public sealed class IndexerTests : IAsyncLifetime
     {
         _node = await HardhatNode.StartAsync();
         _storage = await AzuriteServer.Shared;
-        _web3 = new Web3(new Account(Key, 31337), ChainRpc.CreateClient(_node.RpcUrl));
-        var receipt = await _web3.Eth.DeployContract.SendRequestAndWaitForReceiptAsync(
-            Market.GetProperty("abi").GetRawText(), Market.GetProperty("bytecode").GetString()!.RemoveHexPrefix(), _web3.TransactionManager.Account.Address,
-            new Nethereum.Hex.HexTypes.HexBigInteger(3_000_000), null, "0x0000000000000000000000000000000000000001");
+        _market = await TestMarket.DeployAsync(_node.RpcUrl);
+        _web3 = new Web3(ChainRpc.CreateClient(_node.RpcUrl));
         _manifest = new DeploymentManifest
         {
             ChainId = 31337,
-            DeploymentBlock = (long)receipt.BlockNumber.Value,
-            Contracts = new Dictionary<string, string> { ["EthereumTestMarket"] = receipt.ContractAddress },
+            DeploymentBlock = (long)_market.DeploymentBlock,
+            Contracts = new Dictionary<string, string> { ["EthereumTestMarket"] = _market.Address },
         };
     }
 
@@ -83,7 +76,7 @@ public sealed class IndexerTests : IAsyncLifetime
 
         // The last three blocks are replaced by a fork of four blocks with other transactions.
         Assert.True(await _web3.Client.SendRequestAsync<bool>("evm_revert", null, snapshot));
-        await ((Account)_web3.TransactionManager.Account).NonceService.ResetNonceAsync();
+        await _market!.ForgetNoncesAsync();
         await _web3.Client.SendRequestAsync<string>("evm_mine");
         await BumpAsync(3);
         await Indexer(projection).RunOnceAsync(CancellationToken.None);
@@ -103,7 +96,7 @@ public sealed class IndexerTests : IAsyncLifetime
     private ChainIndexer Indexer(RecordingProjection projection)
     {
         var options = new IndexerOptions { Confirmations = 0 };
-        var registry = new EventRegistry([Market.GetProperty("abi").GetRawText()]);
+        var registry = new EventRegistry([TestMarket.Abi]);
         return new ChainIndexer(_web3!, _manifest!, registry, new EventJournal(Journal()), new IndexerProgress(new TableClient(_storage!.ConnectionString, _tables + "progress"), _web3!, options),
             [projection], options, NullLogger<ChainIndexer>.Instance);
     }
@@ -121,15 +114,5 @@ public sealed class IndexerTests : IAsyncLifetime
         return count;
     }
 
-    private async Task BumpAsync(int times)
-    {
-        var handler = _web3!.Eth.GetContractTransactionHandler<BumpFunction>();
-        for (var i = 0; i < times; i++)
-        {
-            await handler.SendRequestAndWaitForReceiptAsync(_manifest!.Contracts["EthereumTestMarket"], new BumpFunction());
-        }
-    }
-
-    [Nethereum.ABI.FunctionEncoding.Attributes.Function("bump")]
-    private sealed class BumpFunction : FunctionMessage;
+    private Task BumpAsync(int times) => _market!.BumpAsync(times);
 }

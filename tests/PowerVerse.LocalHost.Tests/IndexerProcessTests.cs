@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Nethereum.Contracts;
-using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Web3;
-using Nethereum.Web3.Accounts;
 using PowerVerse.Chain.Rpc;
 using PowerVerse.Functions.Indexer;
 using PowerVerse.Testing;
@@ -14,7 +11,6 @@ namespace PowerVerse.LocalHost.Tests;
 /// <summary>The app's indexer in the real local host process, killed (SIGKILL) mid-way through a backlog and restarted.</summary>
 public sealed class IndexerProcessTests : IAsyncLifetime
 {
-    private const string Key = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"; // Hardhat #0
     private const int Bumps = 40;
     private HardhatNode? _node;
     private AzuriteServer? _storage;
@@ -24,23 +20,15 @@ public sealed class IndexerProcessTests : IAsyncLifetime
     {
         _node = await HardhatNode.StartAsync();
         _storage = await AzuriteServer.StartAsync();
-        var market = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestData", "contracts.json"))).RootElement.GetProperty("EthereumTestMarket");
-        var web3 = new Web3(new Account(Key, 31337), ChainRpc.CreateClient(_node.RpcUrl));
-        var receipt = await web3.Eth.DeployContract.SendRequestAndWaitForReceiptAsync(
-            market.GetProperty("abi").GetRawText(), market.GetProperty("bytecode").GetString()!.RemoveHexPrefix(), web3.TransactionManager.Account.Address,
-            new Nethereum.Hex.HexTypes.HexBigInteger(3_000_000), null, "0x0000000000000000000000000000000000000001");
-        var bump = web3.Eth.GetContractTransactionHandler<BumpFunction>();
-        for (var i = 0; i < Bumps; i++)
-        {
-            await bump.SendRequestAndWaitForReceiptAsync(receipt.ContractAddress, new BumpFunction());
-        }
+        var market = await TestMarket.DeployAsync(_node.RpcUrl);
+        await market.BumpAsync(Bumps);
 
         _manifest = Path.Combine(Path.GetTempPath(), $"pv-manifest-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(_manifest, JsonSerializer.Serialize(new
         {
             chainId = 31337,
-            deploymentBlock = (long)receipt.BlockNumber.Value,
-            contracts = new Dictionary<string, string> { ["EthereumTestMarket"] = receipt.ContractAddress },
+            deploymentBlock = (long)market.DeploymentBlock,
+            contracts = new Dictionary<string, string> { ["EthereumTestMarket"] = market.Address },
         }));
     }
 
@@ -118,7 +106,4 @@ public sealed class IndexerProcessTests : IAsyncLifetime
             await Task.Delay(50);
         }
     }
-
-    [Nethereum.ABI.FunctionEncoding.Attributes.Function("bump")]
-    private sealed class BumpFunction : FunctionMessage;
 }
