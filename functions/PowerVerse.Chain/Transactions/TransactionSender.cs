@@ -132,7 +132,10 @@ public sealed partial class TransactionSender : IDisposable
         }
         catch (RpcResponseException ex) when (NodeErrors.IsNonceTooHigh(ex))
         {
-            // The gap below it belongs to another sender of this key and fills shortly: stays Recorded, rebroadcast while waiting.
+            // A nonce below it has not reached this node: another sender of this key journalled it and has not sent it
+            // yet (or died). Its signed transaction is in the shared journal, so send it from here; this one stays
+            // Recorded and is rebroadcast while waiting.
+            await SendJournalledBelowAsync(entry.Nonce, cancellationToken);
             return entry;
         }
         catch (RpcResponseException ex) when (NodeErrors.IsNonceTooLow(ex))
@@ -160,6 +163,22 @@ public sealed partial class TransactionSender : IDisposable
         }
 
         return await UpdateAsync(entry with { State = JournalState.Sent }, cancellationToken);
+    }
+
+    /// <summary>Sends every unconfirmed journalled transaction of this key below <paramref name="nonce"/>, whoever signed it.</summary>
+    private async Task SendJournalledBelowAsync(long nonce, CancellationToken cancellationToken)
+    {
+        foreach (var earlier in (await _journal.GetUnconfirmedAsync(Address, cancellationToken)).Where(e => e.Nonce < nonce))
+        {
+            try
+            {
+                await _web3.Eth.Transactions.SendRawTransaction.SendRequestAsync(earlier.RawTransaction);
+            }
+            catch (Exception ex) when (ex is RpcResponseException || ChainRpc.IsTransportFault(ex))
+            {
+                // Already known, already mined, waiting on an earlier one, or the node unreachable: a later round retries.
+            }
+        }
     }
 
     /// <summary>A refused transaction leaves its nonce unused: a zero-value self-transfer takes it so later nonces can mine.</summary>
