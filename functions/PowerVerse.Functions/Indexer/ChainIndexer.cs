@@ -11,8 +11,9 @@ namespace PowerVerse.Functions.Indexer;
 
 /// <summary>
 /// Follows the PowerVerse contracts' logs with Nethereum.BlockchainProcessing, from the deployment block, up to the
-/// head less the confirmation depth: each log is journalled (keyed by block and log index) and handed to the
-/// projections, and progress is kept in a Table. Before each run it checks that the blocks it indexed are still
+/// head less the confirmation depth. The logs of each range are journalled (keyed by block and log index, one
+/// batch per block) and handed to the projections in chain order before the range's progress is kept, so a crash
+/// anywhere replays at most that range into idempotent writers. Before each run it checks that the blocks it indexed are still
 /// canonical; after a reorg it retracts the journal of the rewound blocks and rebuilds the read model from the rest
 /// (Nethereum detects a fork and rewinds its progress, but never retracts what was written).
 /// </summary>
@@ -37,21 +38,32 @@ public sealed partial class ChainIndexer(
             return last;
         }
 
+        var pending = new List<FilterLog>();
         var processor = web3.Processing.Logs.CreateProcessor(
-            [new ProcessorHandler<FilterLog>(l => HandleAsync(l, cancellationToken))],
+            [new ProcessorHandler<FilterLog>(l => { pending.Add(l); return Task.CompletedTask; })],
             minimumBlockConfirmations: options.Confirmations,
             filter: new NewFilterInput { Address = manifest.Contracts.Values.ToArray() },
-            blockProgressRepository: progress,
+            blockProgressRepository: new FlushBeforeProgress(progress, () => FlushAsync(pending, cancellationToken)),
             defaultNumberOfBlocksPerRequest: options.BlocksPerRequest);
         await processor.ExecuteAsync(target, cancellationToken, startAtBlockNumberIfNotProcessed: manifest.FirstBlock);
         return await progress.GetLastBlockNumberProcessedAsync();
     }
 
-    private async Task HandleAsync(FilterLog log, CancellationToken cancellationToken)
+    /// <summary>Journal first, then the projections in chain order: a crash after the journal replays the same logs.</summary>
+    private async Task FlushAsync(List<FilterLog> pending, CancellationToken cancellationToken)
     {
-        // Journal first: a crash after it replays the same log into idempotent projections.
-        await journal.AppendAsync(log, cancellationToken);
-        await ProjectAsync(log, cancellationToken);
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        await journal.AppendAsync(pending, cancellationToken);
+        foreach (var log in pending.OrderBy(l => l.BlockNumber.Value).ThenBy(l => l.LogIndex.Value))
+        {
+            await ProjectAsync(log, cancellationToken);
+        }
+
+        pending.Clear();
     }
 
     private async Task ProjectAsync(FilterLog log, CancellationToken cancellationToken)

@@ -14,19 +14,21 @@ namespace PowerVerse.Functions.Indexer;
 /// </summary>
 public sealed class EventJournal(TableClient table)
 {
+    // Table Storage's limit on one entity-group transaction.
+    private const int MaxBatch = 100;
+
     public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) => table.CreateIfNotExistsAsync(cancellationToken);
 
-    public Task AppendAsync(FilterLog log, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the logs: one entity-group transaction per block (its logs share the partition), blocks in parallel.
+    /// Writing a log again replaces its row with the same content.
+    /// </summary>
+    public Task AppendAsync(IReadOnlyList<FilterLog> logs, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(log);
-        return table.UpsertEntityAsync(new TableEntity(Block(log.BlockNumber.Value), Index(log.LogIndex.Value))
-        {
-            ["Address"] = log.Address,
-            ["Topics"] = JsonSerializer.Serialize(log.Topics.Select(t => t.ToString())),
-            ["Data"] = log.Data,
-            ["TransactionHash"] = log.TransactionHash,
-            ["BlockHash"] = log.BlockHash,
-        }, TableUpdateMode.Replace, cancellationToken);
+        ArgumentNullException.ThrowIfNull(logs);
+        var batches = logs.GroupBy(l => Block(l.BlockNumber.Value)).SelectMany(block => block.Chunk(MaxBatch)).ToList();
+        return Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (batch, ct) =>
+            await table.SubmitTransactionAsync(batch.Select(l => new TableTransactionAction(TableTransactionActionType.UpsertReplace, Row(l))), ct));
     }
 
     /// <summary>The journal in chain order.</summary>
@@ -60,6 +62,15 @@ public sealed class EventJournal(TableClient table)
 
         return deleted;
     }
+
+    private static TableEntity Row(FilterLog log) => new(Block(log.BlockNumber.Value), Index(log.LogIndex.Value))
+    {
+        ["Address"] = log.Address,
+        ["Topics"] = JsonSerializer.Serialize(log.Topics.Select(t => t.ToString())),
+        ["Data"] = log.Data,
+        ["TransactionHash"] = log.TransactionHash,
+        ["BlockHash"] = log.BlockHash,
+    };
 
     private static string Block(BigInteger block) => block.ToString("D20", CultureInfo.InvariantCulture);
 
