@@ -18,7 +18,11 @@ internal sealed class LocalHostProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<LocalHostProcess> StartAsync(AzuriteServer storage, int? port = null)
+    /// <summary>On a fresh port (retried if another process takes it first), or on <paramref name="port"/> to restart in place.</summary>
+    public static Task<LocalHostProcess> StartAsync(AzuriteServer storage, int? port = null) =>
+        port is null ? FreePort.RetryAsync(() => StartOnceAsync(storage, null)) : StartOnceAsync(storage, port);
+
+    private static async Task<LocalHostProcess> StartOnceAsync(AzuriteServer storage, int? port)
     {
         var listen = port ?? FreePort.Next();
         var app = RepoPaths.BuildOutput(Path.Combine("tests", "PowerVerse.LocalHost.TestApp"), "PowerVerse.LocalHost.TestApp.dll");
@@ -33,7 +37,16 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             // A failed message is retried at once (host.json waits between tries), the way the Functions host takes overrides.
             ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
         });
-        await process.WaitForPortAsync(listen, TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForPortAsync(listen, TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+
         return new LocalHostProcess(process, new Uri($"http://127.0.0.1:{listen.ToString(CultureInfo.InvariantCulture)}/"));
     }
 

@@ -53,7 +53,9 @@ public sealed class AzuriteServer : IAsyncDisposable
         return task;
     });
 
-    public static async Task<AzuriteServer> StartAsync()
+    public static Task<AzuriteServer> StartAsync() => FreePort.RetryAsync(StartOnceAsync);
+
+    private static async Task<AzuriteServer> StartOnceAsync()
     {
         var queuePort = FreePort.Next();
         var tablePort = FreePort.Next();

@@ -33,7 +33,9 @@ public sealed class HardhatNode : IAsyncDisposable
         return task;
     });
 
-    public static async Task<HardhatNode> StartAsync()
+    public static Task<HardhatNode> StartAsync() => FreePort.RetryAsync(StartOnceAsync);
+
+    private static async Task<HardhatNode> StartOnceAsync()
     {
         var port = FreePort.Next();
         var hardhat = Path.Combine(RepoPaths.Contracts, "node_modules", "hardhat", "dist", "src", "cli.js");
