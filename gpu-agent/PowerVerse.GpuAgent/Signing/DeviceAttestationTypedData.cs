@@ -1,6 +1,6 @@
 using System.Numerics;
 using Nethereum.ABI.EIP712;
-using Nethereum.Hex.HexConvertors.Extensions;
+using static PowerVerse.GpuAgent.Signing.Eip712Message;
 using Eip712Domain = Nethereum.ABI.EIP712.Domain;
 
 namespace PowerVerse.GpuAgent.Signing;
@@ -16,24 +16,10 @@ internal static class DeviceAttestationTypedData
     public const string DomainName = "PowerVerse HardwareRegistry";
     public const string PrimaryType = "DeviceAttestation";
 
-    public static TypedData<Eip712Domain> Create(BigInteger chainId, string hardwareRegistry, byte[] deviceHash, string owner)
-    {
-        var typed = new TypedData<Eip712Domain>
-        {
-            Domain = new Eip712Domain { Name = DomainName, Version = "1", ChainId = chainId, VerifyingContract = hardwareRegistry },
-            Types = new Dictionary<string, MemberDescription[]>
-            {
-                ["EIP712Domain"] = [Member("name", "string"), Member("version", "string"), Member("chainId", "uint256"), Member("verifyingContract", "address")],
-                [PrimaryType] = [Member("deviceHash", "bytes32"), Member("owner", "address")],
-            },
-            PrimaryType = PrimaryType,
-            Message = [new MemberValue { TypeName = "bytes32", Value = deviceHash }, new MemberValue { TypeName = "address", Value = owner }],
-        };
-        typed.InitDomainRawValues();
-        return typed;
-    }
+    public static TypedData<Eip712Domain> Create(BigInteger chainId, string hardwareRegistry, byte[] deviceHash, string owner) =>
+        Eip712Message.Create(DomainName, chainId, hardwareRegistry, PrimaryType,
+            [Member("deviceHash", "bytes32"), Member("owner", "address")],
+            [Value("bytes32", deviceHash), Value("address", owner)]);
 
-    public static string Hash(TypedData<Eip712Domain> typed) => Eip712TypedDataEncoder.Current.EncodeAndHashTypedData(typed).ToHex(prefix: true);
-
-    private static MemberDescription Member(string name, string type) => new() { Name = name, Type = type };
+    public static string Hash(TypedData<Eip712Domain> typed) => Eip712Message.Hash(typed);
 }
