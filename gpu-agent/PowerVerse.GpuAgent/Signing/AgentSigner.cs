@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Text.Json.Nodes;
 using Nethereum.Signer;
 using Nethereum.Signer.EIP712;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.GpuAgent.Signing;
 
@@ -49,7 +50,7 @@ internal sealed class AgentSigner
     /// <summary>Adds <c>signature</c>: EIP-191 (version 0x45) over the UTF-8 canonical JSON of everything else.</summary>
     public JsonObject SignJson(JsonObject message)
     {
-        message["signature"] = new EthereumMessageSigner().EncodeUTF8AndSign(CanonicalJson.Serialize(message), _key);
+        message[CanonicalJson.SignatureMember] = new EthereumMessageSigner().EncodeUTF8AndSign(CanonicalJson.SerializeWithoutSignature(message), _key);
         return message;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Nethereum.Signer;
+using PowerVerse.Domain.Tests.Support;
 using PowerVerse.GpuAgent.Tests.Support;
 using static PowerVerse.GpuAgent.Tests.Agent.AgentAssertions;
 

@@ -1,6 +1,7 @@
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Signer;
 using PowerVerse.Domain.Hashing;
+using PowerVerse.Domain.Json;
 using PowerVerse.GpuAgent.Agent;
 using PowerVerse.GpuAgent.Commands;
 using PowerVerse.GpuAgent.Gpus;
@@ -70,7 +71,7 @@ public sealed class InitCommandTests : IDisposable
         var device = payload["devices"]![0]!;
         Assert.Equal("0x" + Convert.ToHexStringLower(Keccak256.Hash("GPU-5b8f0d3a-1c2e-4f60-a1b2-c3d4e5f60718")), (string?)device["deviceHash"]);
         Assert.Null(device["attestation"]);
-        Assert.Equal(signer.ChecksumAddress, new EthereumMessageSigner().EncodeUTF8AndEcRecover(CanonicalJson.Serialize(payload), (string)payload["signature"]!));
+        Assert.Equal(signer.ChecksumAddress, new EthereumMessageSigner().EncodeUTF8AndEcRecover(CanonicalJson.SerializeWithoutSignature(payload), (string)payload["signature"]!));
     }
 
     [Fact]

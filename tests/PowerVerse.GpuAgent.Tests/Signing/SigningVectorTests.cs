@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.Json.Nodes;
 using Nethereum.Signer.EIP712;
+using PowerVerse.Domain.Json;
 using PowerVerse.GpuAgent.Keys;
 using PowerVerse.GpuAgent.Signing;
 using PowerVerse.GpuAgent.Tests.Support;

@@ -4,25 +4,44 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace PowerVerse.GpuAgent.Signing;
+namespace PowerVerse.Domain.Json;
 
 /// <summary>
-/// The JSON Canonicalization Scheme (RFC 8785) that the agent's EIP-191 signatures cover (DESIGN §3), with the
-/// top-level <c>signature</c> member left out. Written out rather than through <see cref="Utf8JsonWriter"/>, whose
-/// encoders escape non-ASCII, <c>+</c>, <c>&lt;</c> and friends, which JCS does not.
+/// The JSON Canonicalization Scheme (RFC 8785): the one text of a JSON value that signatures cover, wherever
+/// something is signed over JSON (DESIGN §3: the agent's EIP-191 messages, the SAS request). One implementation for
+/// the agent that signs and the platform that verifies, so both hash the same bytes. Written out rather than through
+/// <see cref="Utf8JsonWriter"/>, whose encoders escape non-ASCII, <c>+</c>, <c>&lt;</c> and friends, which JCS does not.
 /// </summary>
-internal static class CanonicalJson
+public static class CanonicalJson
 {
-    public static string Serialize(JsonObject message)
+    /// <summary>The member that carries a message's signature and that the signature itself cannot cover (DESIGN §3).</summary>
+    public const string SignatureMember = "signature";
+
+    /// <summary>The canonical text of <paramref name="node"/> (null: the JSON literal <c>null</c>).</summary>
+    /// <exception cref="ArgumentException">The value has no canonical form: a lone surrogate, NaN or an integer no double holds exactly.</exception>
+    public static string Serialize(JsonNode? node)
     {
         var text = new StringBuilder();
-        Write(text, message, topLevel: true);
+        Write(text, node, skipMember: null);
         return text.ToString();
     }
 
-    public static byte[] SerializeToUtf8(JsonObject message) => Encoding.UTF8.GetBytes(Serialize(message));
+    /// <summary>The canonical UTF-8 bytes of <paramref name="node"/>, which is what an EIP-191 signature over it hashes.</summary>
+    public static byte[] SerializeToUtf8(JsonNode? node) => Encoding.UTF8.GetBytes(Serialize(node));
 
-    private static void Write(StringBuilder text, JsonNode? node, bool topLevel = false)
+    /// <summary>
+    /// The canonical text of a signed message without its top-level <see cref="SignatureMember"/> (nested members of
+    /// that name stay): what the signer signed and what a verifier recovers over. The message itself is not changed.
+    /// </summary>
+    public static string SerializeWithoutSignature(JsonObject message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var text = new StringBuilder();
+        Write(text, message, skipMember: SignatureMember);
+        return text.ToString();
+    }
+
+    private static void Write(StringBuilder text, JsonNode? node, string? skipMember)
     {
         switch (node)
         {
@@ -33,7 +52,7 @@ internal static class CanonicalJson
                 // RFC 8785 §3.2.3: members sorted by their names as arrays of UTF-16 code units, which is what ordinal string comparison does.
                 foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
-                    if (topLevel && key == "signature")
+                    if (key == skipMember)
                     {
                         continue;
                     }
@@ -42,7 +61,7 @@ internal static class CanonicalJson
                     first = false;
                     WriteString(text, key);
                     text.Append(':');
-                    Write(text, value);
+                    Write(text, value, skipMember: null);
                 }
 
                 text.Append('}');
@@ -52,7 +71,7 @@ internal static class CanonicalJson
                 for (var i = 0; i < array.Count; i++)
                 {
                     text.Append(i == 0 ? "" : ",");
-                    Write(text, array[i]);
+                    Write(text, array[i], skipMember: null);
                 }
 
                 text.Append(']');

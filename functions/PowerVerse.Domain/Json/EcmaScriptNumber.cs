@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PowerVerse.GpuAgent.Signing;
+namespace PowerVerse.Domain.Json;
 
 /// <summary>
 /// ECMAScript's Number::toString (ECMA-262 §6.1.6.1.20), which RFC 8785 §3.2.2.3 makes the canonical form of a JSON

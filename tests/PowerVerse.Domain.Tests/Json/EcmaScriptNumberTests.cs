@@ -1,6 +1,6 @@
-using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Domain.Json;
 
-namespace PowerVerse.GpuAgent.Tests.Signing;
+namespace PowerVerse.Domain.Tests.Json;
 
 public sealed class EcmaScriptNumberTests
 {

