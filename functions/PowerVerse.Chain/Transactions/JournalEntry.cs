@@ -13,6 +13,12 @@ public sealed record JournalEntry(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<string> ReplacedHashes)
 {
+    /// <summary>
+    /// The idempotency key of the request this nonce was taken for (<see cref="TransactionRequest.Key"/>), carried by
+    /// its fee-bumped replacements; null for an unkeyed transaction and for the self-transfer that fills a refused nonce.
+    /// </summary>
+    public string? Key { get; init; }
+
     /// <summary>The current hash first, then the replaced ones.</summary>
     public IEnumerable<string> AllHashes => ReplacedHashes.Prepend(TransactionHash);
 

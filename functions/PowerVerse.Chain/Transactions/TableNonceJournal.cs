@@ -11,11 +11,14 @@ namespace PowerVerse.Chain.Transactions;
 /// A nonce is taken and its transaction written in one entity-group transaction conditional on the head's ETag,
 /// before anything is sent, so a sender that dies at any point is resumed by another without a gap (every taken
 /// nonce has a transaction) or a duplicate (two senders racing for a nonce: one commit wins, the other retries).
+/// An entry with an idempotency key (<see cref="JournalEntry.Key"/>) also adds a row <c>key-&lt;key&gt;</c> holding its
+/// nonce in that same transaction, so of any number of senders appending the same key exactly one takes a nonce.
 /// </summary>
 public sealed class TableNonceJournal(TableClient table)
 {
     private const string HeadRow = "head";
     private const string EntryPrefix = "nonce-";
+    private const string KeyPrefix = "key-";
 
     private readonly TableClient _table = table ?? throw new ArgumentNullException(nameof(table));
 
@@ -24,6 +27,8 @@ public sealed class TableNonceJournal(TableClient table)
     /// <summary>
     /// Takes the next nonce — the larger of the head and <paramref name="chainNonce"/> — lets
     /// <paramref name="signAtNonce"/> build its entry, and stores both atomically; retries when another sender won.
+    /// Returns the callback's entry once it is stored; but when the entry has a <see cref="JournalEntry.Key"/> that
+    /// another entry already holds, the callback's entry is dropped (no nonce taken) and that other entry is returned.
     /// </summary>
     public async Task<JournalEntry> AppendAsync(string account, long chainNonce, Func<long, JournalEntry> signAtNonce, CancellationToken cancellationToken = default)
     {
@@ -35,13 +40,18 @@ public sealed class TableNonceJournal(TableClient table)
             var nonce = Math.Max(head.HasValue ? head.Value!.GetInt64("NextNonce") ?? 0 : 0, chainNonce);
             var entry = signAtNonce(nonce);
             var nextHead = new TableEntity(partition, HeadRow) { ["NextNonce"] = nonce + 1 };
-            TableTransactionAction[] actions =
+            List<TableTransactionAction> actions =
             [
                 head.HasValue
                     ? new(TableTransactionActionType.UpdateReplace, nextHead, head.Value!.ETag)
                     : new(TableTransactionActionType.Add, nextHead),
                 new(TableTransactionActionType.Add, ToEntity(entry)),
             ];
+            if (entry.Key is { } key)
+            {
+                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, KeyRow(key)) { ["Nonce"] = nonce }));
+            }
+
             try
             {
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
@@ -49,9 +59,27 @@ public sealed class TableNonceJournal(TableClient table)
             }
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
-                // Another sender took this nonce first: read the head again.
+                // Another sender took this nonce first, or this key: a keyed entry that won is the answer; else read the head again.
+                if (entry.Key is not null && await FindOrReleaseKeyAsync(partition, entry.Key, cancellationToken) is { } keyed)
+                {
+                    return keyed;
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The entry journalled for an idempotency key (<see cref="TransactionRequest.Key"/>) of <paramref name="account"/>,
+    /// as it stands now (fee-bumped replacements included); null when none holds the key — also when the keyed
+    /// transaction was refused and its nonce filled, so the key may be sent again.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is not a well-formed idempotency key.</exception>
+    public async Task<JournalEntry?> FindByKeyAsync(string account, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        IdempotencyKey.Validate(key, nameof(key));
+        var (entry, _) = await ReadKeyAsync(Partition(account), key, cancellationToken);
+        return entry;
     }
 
     /// <summary>Writes the entry over the stored one of the same nonce (merged, see <see cref="JournalEntry.MergedOver"/>) and returns what was stored.</summary>
@@ -94,21 +122,67 @@ public sealed class TableNonceJournal(TableClient table)
         return entries.OrderBy(e => e.Nonce).ToList();
     }
 
+    /// <summary>The entry holding the key; a key row left by a refused (filled) transaction is deleted so the key can be taken again.</summary>
+    private async Task<JournalEntry?> FindOrReleaseKeyAsync(string partition, string key, CancellationToken cancellationToken)
+    {
+        var (entry, staleRow) = await ReadKeyAsync(partition, key, cancellationToken);
+        if (staleRow is not null)
+        {
+            try
+            {
+                await _table.DeleteEntityAsync(partition, staleRow.RowKey, staleRow.ETag, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
+            {
+                // Another sender released it first.
+            }
+        }
+
+        return entry;
+    }
+
+    /// <summary>The key's entry, or the key row when its nonce now holds another transaction (the filler of a refused one).</summary>
+    private async Task<(JournalEntry? Entry, TableEntity? StaleRow)> ReadKeyAsync(string partition, string key, CancellationToken cancellationToken)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, KeyRow(key), cancellationToken: cancellationToken);
+        if (!row.HasValue)
+        {
+            return (null, null);
+        }
+
+        var nonce = row.Value!.GetInt64("Nonce") ?? throw new InvalidDataException($"Journal row {row.Value.RowKey} has no nonce.");
+        var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, EntryRow(nonce), cancellationToken: cancellationToken);
+        var entry = stored.HasValue ? FromEntity(stored.Value!) : null;
+        return entry?.Key == key ? (entry, null) : (null, row.Value);
+    }
+
     private static string Partition(string account) => account.ToLowerInvariant();
 
     // Zero-padded so the rows sort by nonce.
     private static string EntryRow(long nonce) => EntryPrefix + nonce.ToString("D20", CultureInfo.InvariantCulture);
 
-    private static TableEntity ToEntity(JournalEntry entry) => new(Partition(entry.Account), EntryRow(entry.Nonce))
+    private static string KeyRow(string key) => KeyPrefix + key;
+
+    private static TableEntity ToEntity(JournalEntry entry)
     {
-        ["Account"] = entry.Account,
-        ["Nonce"] = entry.Nonce,
-        ["Raw"] = entry.RawTransaction,
-        ["Hash"] = entry.TransactionHash,
-        ["State"] = entry.State.ToString(),
-        ["UpdatedAt"] = entry.UpdatedAt,
-        ["Replaced"] = JsonSerializer.Serialize(entry.ReplacedHashes),
-    };
+        var row = new TableEntity(Partition(entry.Account), EntryRow(entry.Nonce))
+        {
+            ["Account"] = entry.Account,
+            ["Nonce"] = entry.Nonce,
+            ["Raw"] = entry.RawTransaction,
+            ["Hash"] = entry.TransactionHash,
+            ["State"] = entry.State.ToString(),
+            ["UpdatedAt"] = entry.UpdatedAt,
+            ["Replaced"] = JsonSerializer.Serialize(entry.ReplacedHashes),
+        };
+        if (entry.Key is { } key)
+        {
+            // Rows are written whole (replace): a filler written over a keyed entry clears its key, releasing it.
+            row["Key"] = key;
+        }
+
+        return row;
+    }
 
     private static JournalEntry FromEntity(TableEntity row) => new(
         row.GetString("Account"),
@@ -117,5 +191,8 @@ public sealed class TableNonceJournal(TableClient table)
         row.GetString("Hash"),
         Enum.Parse<JournalState>(row.GetString("State")),
         row.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue,
-        JsonSerializer.Deserialize<string[]>(row.GetString("Replaced")) ?? []);
+        JsonSerializer.Deserialize<string[]>(row.GetString("Replaced")) ?? [])
+    {
+        Key = row.GetString("Key"),
+    };
 }

@@ -58,7 +58,7 @@ public sealed partial class TransactionSender
 
         var replacement = NewEntry(
             new Transaction1559(current.ChainId, current.Nonce!.Value, priority, maxFee, current.GasLimit!.Value, current.ReceiverAddress, current.Amount ?? 0, current.Data, []),
-            entry.AllHashes.ToArray());
+            entry.AllHashes.ToArray()) with { Key = entry.Key };
         await _order.WaitAsync(cancellationToken);
         try
         {

@@ -47,14 +47,40 @@ public sealed partial class TransactionSender : IDisposable
     /// <summary>Runs after an entry is journalled and before it is broadcast (lets tests abandon a sender right there).</summary>
     internal Action<JournalEntry>? AfterRecord { get; set; }
 
-    /// <summary>Signs, journals and broadcasts; returns the journalled entry (Sent, or Recorded if the node was unreachable).</summary>
+    /// <summary>
+    /// Signs, journals and broadcasts; returns the journalled entry (Sent, or Recorded if the node was unreachable).
+    /// A request with a <see cref="TransactionRequest.Key"/> that the journal already holds is not sent again: the
+    /// entry journalled for it is returned as it stands (<see cref="WaitForConfirmationsAsync"/> rebroadcasts it if it
+    /// is still Recorded), also when another process sends the same key at the same time.
+    /// </summary>
     /// <exception cref="ContractRevertedException">Gas estimation reverted (decoded); no nonce was used.</exception>
     /// <exception cref="TransactionRejectedException">The node refused the signed transaction; its nonce was filled.</exception>
     public async Task<JournalEntry> SendAsync(TransactionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (await FindByKeyAsync(request, cancellationToken) is { } journalled)
+        {
+            return journalled;
+        }
+
         var chainId = await ChainIdAsync();
-        var gas = request.GasLimit ?? await EstimateGasAsync(request);
+        BigInteger gas;
+        try
+        {
+            gas = request.GasLimit ?? await EstimateGasAsync(request);
+        }
+        catch (ContractRevertedException)
+        {
+            // Another sender may have sent this key meanwhile, and the estimate reverts because that ran (a forwarder
+            // nonce is used once): then its entry is the answer.
+            if (await FindByKeyAsync(request, cancellationToken) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+
         var fees = await SuggestFeesAsync();
 
         await _order.WaitAsync(cancellationToken);
@@ -69,8 +95,16 @@ public sealed partial class TransactionSender : IDisposable
             // This process sends in nonce order (under the lock); another process's later nonces wait in the
             // node's pool until the gap fills, which every node allows.
             var chainNonce = await _web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(Address, BlockParameter.CreatePending());
-            var entry = await _journal.AppendAsync(Address, (long)chainNonce.Value, nonce => NewEntry(new Transaction1559(
-                chainId, nonce, fees.MaxPriorityFeePerGas, fees.MaxFeePerGas, gas, request.To, request.Value, request.Data.ToHex(prefix: true), []), []), cancellationToken);
+            JournalEntry? signed = null;
+            var entry = await _journal.AppendAsync(Address, (long)chainNonce.Value, nonce => signed = NewEntry(new Transaction1559(
+                chainId, nonce, fees.MaxPriorityFeePerGas, fees.MaxFeePerGas, gas, request.To, request.Value, request.Data.ToHex(prefix: true), []), []) with { Key = request.Key },
+                cancellationToken);
+            if (!ReferenceEquals(entry, signed))
+            {
+                // The key was journalled by another sender first; nothing of ours was stored or is sent.
+                return entry;
+            }
+
             AfterRecord?.Invoke(entry);
             return await BroadcastAsync(entry, fillOnRejection: true, cancellationToken);
         }
@@ -197,6 +231,9 @@ public sealed partial class TransactionSender : IDisposable
         var hash = Sha3Keccack.Current.CalculateHash(raw.HexToByteArray()).ToHex(prefix: true);
         return new JournalEntry(Address, (long)transaction.Nonce!.Value, raw, hash, JournalState.Recorded, _time.GetUtcNow(), replaced);
     }
+
+    private async Task<JournalEntry?> FindByKeyAsync(TransactionRequest request, CancellationToken cancellationToken) =>
+        request.Key is { } key ? await _journal.FindByKeyAsync(Address, key, cancellationToken) : null;
 
     private Task<JournalEntry> UpdateAsync(JournalEntry entry, CancellationToken cancellationToken) =>
         _journal.UpdateAsync(entry with { UpdatedAt = _time.GetUtcNow() }, cancellationToken);
