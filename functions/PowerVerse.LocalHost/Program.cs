@@ -1,4 +1,5 @@
 using PowerVerse.Functions.Hosting;
+using PowerVerse.LocalHost.Cli;
 using PowerVerse.LocalHost.Hosting;
 using PowerVerse.LocalHost.Seeding;
 
@@ -9,6 +10,12 @@ if (args is ["seed-market", var payload, ..])
     var rpc = new Uri(Environment.GetEnvironmentVariable("Chain__RpcUrl") ?? "http://127.0.0.1:8545");
     var manifest = Environment.GetEnvironmentVariable("Chain__Manifest") ?? throw new InvalidOperationException("Chain__Manifest is not set.");
     return await DemoMarket.RunAsync(payload, storage, rpc, manifest, Console.Out);
+}
+
+if (args is ["write", .. var write])
+{
+    // Signs a write with a user's key, posts it to the API and follows its workflow (./pv write).
+    return await WriteCommand.RunAsync(write, Console.Out, Console.Error);
 }
 
 // The PowerVerse Functions app without the Functions host: the same functions, services and Durable tasks.

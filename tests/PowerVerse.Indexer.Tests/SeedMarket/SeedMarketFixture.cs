@@ -37,7 +37,8 @@ public sealed class SeedMarketFixture : IAsyncLifetime
         var node = HardhatNode.StartAsync();
         var storage = AzuriteServer.StartAsync();
         (_node, _storage) = (await node, await storage);
-        var (manifest, manifestPath) = await SuiteDeployment.DeployAsync(_node.RpcUrl, _deployments);
+        var manifestPath = await SuiteDeployment.DeployAsync(_node.RpcUrl, _deployments);
+        var manifest = DeploymentManifest.Load(manifestPath);
         Manifest = manifest;
         Accounts = new SeedAccounts(_node.RpcUrl, manifest);
         Chain = new ChainViews(_node.RpcUrl, Accounts);

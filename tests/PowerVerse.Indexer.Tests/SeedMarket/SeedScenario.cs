@@ -1,6 +1,7 @@
 using System.Numerics;
 using Nethereum.Util;
 using PowerVerse.Chain.Contracts;
+using PowerVerse.Testing;
 
 namespace PowerVerse.Indexer.Tests.SeedMarket;
 

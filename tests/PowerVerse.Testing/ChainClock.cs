@@ -1,20 +1,21 @@
 using Nethereum.Hex.HexTypes;
 using Nethereum.Web3;
-using PowerVerse.Chain.Rpc;
 
-namespace PowerVerse.Indexer.Tests.SeedMarket;
+namespace PowerVerse.Testing;
 
 /// <summary>The Hardhat node's clock: moved forward with <c>evm_increaseTime</c>, read from the latest block.</summary>
-internal sealed class ChainClock(Uri rpcUrl)
+public sealed class ChainClock(Uri rpcUrl)
 {
-    private readonly Web3 _web3 = new(ChainRpc.CreateClient(rpcUrl));
+    private readonly Web3 _web3 = new(rpcUrl?.ToString());
 
+    /// <summary>Moves the node's time <paramref name="seconds"/> ahead and mines a block at the new time.</summary>
     public async Task AdvanceAsync(long seconds)
     {
         await _web3.Client.SendRequestAsync<object>("evm_increaseTime", null, seconds);
         await _web3.Client.SendRequestAsync<object>("evm_mine");
     }
 
+    /// <summary>The latest block's timestamp.</summary>
     public async Task<DateTimeOffset> NowAsync()
     {
         var head = await _web3.Eth.Blocks.GetBlockNumber.SendRequestAsync();

@@ -1,17 +1,16 @@
-using PowerVerse.Chain.Deployment;
-using PowerVerse.Testing;
-
-namespace PowerVerse.Indexer.Tests.SeedMarket;
+namespace PowerVerse.Testing;
 
 /// <summary>
 /// Deploys the real suite with the project's own deploy script (contracts/scripts/deploy.js: every contract, roles,
 /// test funds, the DAO parameters seeded through a governance proposal) to a test's node. The manifest goes to a
 /// folder of the test's own (PV_DEPLOYMENTS_DIR), never to contracts/deployments, which <c>./pv up</c> uses.
 /// </summary>
-internal static class SuiteDeployment
+public static class SuiteDeployment
 {
-    public static async Task<(DeploymentManifest Manifest, string Path)> DeployAsync(Uri rpcUrl, string directory)
+    /// <summary>Deploys and returns the manifest's path (<c>DIRECTORY/31337.json</c>; read it with DeploymentManifest.Load).</summary>
+    public static async Task<string> DeployAsync(Uri rpcUrl, string directory)
     {
+        ArgumentNullException.ThrowIfNull(rpcUrl);
         await EnsureArtifactsAsync();
         await using var deploy = ChildProcess.Start(RepoPaths.Node, ["scripts/deploy.js"], RepoPaths.Contracts,
             new Dictionary<string, string> { ["PV_RPC_URL"] = rpcUrl.ToString().TrimEnd('/'), ["PV_DEPLOYMENTS_DIR"] = directory });
@@ -21,8 +20,7 @@ internal static class SuiteDeployment
             throw new InvalidOperationException($"deploy.js exited with {exit}:\n{deploy.Output}");
         }
 
-        var path = Path.Combine(directory, "31337.json");
-        return (DeploymentManifest.Load(path), path);
+        return Path.Combine(directory, "31337.json");
     }
 
     // The script deploys Hardhat's build output; `./pv test` builds it (the contracts' tests run first). Build only

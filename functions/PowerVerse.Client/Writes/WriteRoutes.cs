@@ -1,0 +1,35 @@
+namespace PowerVerse.Client.Writes;
+
+/// <summary>
+/// The write routes of the API (DESIGN §4): each takes one signed ForwardRequest for exactly its action and answers
+/// <c>202</c> with <c>Location: /api/workflows/{id}</c>.
+/// </summary>
+public static class WriteRoutes
+{
+    /// <summary><c>HardwareRegistry.register</c>, with the agent's device attestation in its calldata.</summary>
+    public const string Hardware = "/api/hardware";
+
+    /// <summary><c>ResourceRegistry.create</c>.</summary>
+    public const string Resources = "/api/resources";
+
+    /// <summary><c>UsageRights.create</c>.</summary>
+    public const string UsageRights = "/api/usage-rights";
+
+    /// <summary><c>ComputeMarket.list</c> or <c>listWithRevenueRights</c> (a VID's first listing).</summary>
+    public const string Listings = "/api/market/listings";
+
+    /// <summary><c>ComputeMarket.buy</c>; the body may carry the buyer's <c>sshPublicKey</c>.</summary>
+    public const string Purchases = "/api/market/purchases";
+
+    /// <summary><c>RevenueRights.claim</c>.</summary>
+    public const string RevenueClaims = "/api/revenue/claims";
+
+    /// <summary><c>ComputeMarket.listShares</c>.</summary>
+    public const string RevenueListings = "/api/market/revenue-listings";
+
+    /// <summary><c>ComputeMarket.buyShares</c>.</summary>
+    public const string RevenuePurchases = "/api/market/revenue-purchases";
+
+    public static IReadOnlyList<string> All { get; } =
+        [Hardware, Resources, UsageRights, Listings, Purchases, RevenueClaims, RevenueListings, RevenuePurchases];
+}

@@ -1,0 +1,4 @@
+namespace PowerVerse.Workflows.Tests.Support;
+
+/// <summary>One device of the agent's <c>init</c> payload, attested for an owner: what <c>HardwareRegistry.register</c> takes.</summary>
+public sealed record DeviceAttestation(string Agent, string Uuid, byte[] DeviceHash, byte[] Attestation);

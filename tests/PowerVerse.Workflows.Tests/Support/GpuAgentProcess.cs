@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Nethereum.Hex.HexConvertors.Extensions;
+using PowerVerse.Testing;
+
+namespace PowerVerse.Workflows.Tests.Support;
+
+/// <summary>
+/// The real gpu-agent (gpu-agent/PowerVerse.GpuAgent's build output) as a provider runs it: <c>init</c> makes its
+/// keystore, <c>init --device --owner …</c> attests a device for a provider, <c>run --backend cpu</c> polls its queue
+/// on the stack's storage, applies grants and answers grant-applied.
+/// </summary>
+public sealed partial class GpuAgentProcess : IAsyncDisposable
+{
+    public const string SshUser = "pv-test";
+    public const int SshPort = 2222;
+    private const long ChainId = 31337;
+
+    private readonly string _folder;
+    private ChildProcess? _run;
+
+    private GpuAgentProcess(string folder, string address)
+    {
+        _folder = folder;
+        Address = address;
+    }
+
+    /// <summary>The agent's address (EIP-55), the HID's agent.</summary>
+    public string Address { get; }
+
+    public string Output => _run?.Output ?? string.Empty;
+
+    private string Keystore => Path.Combine(_folder, "keystore.json");
+
+    private string PassphraseFile => Path.Combine(_folder, "pass");
+
+    private static string Dll => RepoPaths.BuildOutput(Path.Combine("gpu-agent", "PowerVerse.GpuAgent"), "gpu-agent.dll");
+
+    /// <summary>Creates the agent's key in a keystore under <paramref name="folder"/>.</summary>
+    public static async Task<GpuAgentProcess> InitAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "pass"), "local test passphrase");
+        var output = await RunToEndAsync(["init", "--keystore", Path.Combine(folder, "keystore.json"), "--passphrase-file", Path.Combine(folder, "pass"), "--scrypt-n", "1024"]);
+        var address = AddressLine().Match(output) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"gpu-agent init printed no address:\n{output}");
+        return new GpuAgentProcess(folder, address);
+    }
+
+    /// <summary>The agent's EIP-712 DeviceAttestation of device <paramref name="uuid"/> for <paramref name="owner"/> (its <c>init</c> payload).</summary>
+    public async Task<DeviceAttestation> AttestAsync(string owner, string uuid, string hardwareRegistry)
+    {
+        var payloadFile = Path.Combine(_folder, $"attestation-{Guid.NewGuid():N}.json");
+        await RunToEndAsync(["init", "--keystore", Keystore, "--passphrase-file", PassphraseFile, "--device", uuid, "--owner", owner,
+            "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--hardware-registry", hardwareRegistry, "--payload-file", payloadFile]);
+        using var payload = JsonDocument.Parse(await File.ReadAllTextAsync(payloadFile));
+        var device = payload.RootElement.GetProperty("devices").EnumerateArray().Single(d => d.GetProperty("uuid").GetString() == uuid);
+        return new DeviceAttestation(payload.RootElement.GetProperty("agent").GetString()!, uuid,
+            device.GetProperty("deviceHash").GetString()!.HexToByteArray(), device.GetProperty("attestation").GetString()!.HexToByteArray());
+    }
+
+    /// <summary>Starts <c>run</c> on the CPU backend and waits until it polls.</summary>
+    public async Task RunAsync(string storage, string proofContract)
+    {
+        _run = ChildProcess.Start(Dotnet.Path,
+        [
+            Dll, "run", "--keystore", Keystore, "--passphrase-file", PassphraseFile, "--storage", storage,
+            "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--proof-contract", proofContract,
+            "--backend", "cpu", "--threads", "1", "--grants-file", Path.Combine(_folder, "grants.json"),
+            "--min-idle-seconds", "0.2", "--max-idle-seconds", "1", "--heartbeat-seconds", "30",
+            "--ssh-host", "127.0.0.1", "--ssh-port", SshPort.ToString(CultureInfo.InvariantCulture), "--ssh-user", SshUser,
+        ]);
+        await _run.WaitForLineAsync(" started ", TimeSpan.FromSeconds(60));
+    }
+
+    public bool IsRunning => _run is { HasExited: false };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_run is not null)
+        {
+            await _run.DisposeAsync();
+        }
+    }
+
+    private static async Task<string> RunToEndAsync(string[] arguments)
+    {
+        await using var process = ChildProcess.Start(Dotnet.Path, [Dll, .. arguments]);
+        var exit = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return exit == 0 ? process.Output : throw new InvalidOperationException($"gpu-agent {arguments[0]} exited with {exit}:\n{process.Output}");
+    }
+
+    [GeneratedRegex("agent address: *(0x[0-9a-fA-F]{40})")]
+    private static partial Regex AddressLine();
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using PowerVerse.Testing;
+
+namespace PowerVerse.Workflows.Tests.Support;
+
+/// <summary>
+/// The Functions app on its local host (functions/PowerVerse.LocalHost's build output) in a process of its own: the API
+/// on a loopback port, the indexer, the queue triggers and the Durable worker, on the stack's storage and chain.
+/// </summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+
+    private LocalHostProcess(ChildProcess process, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        _process = process;
+        Port = port;
+        Environment = environment;
+    }
+
+    public int Port { get; }
+
+    /// <summary>The API's base: <c>http://127.0.0.1:PORT/api/</c>.</summary>
+    public Uri ApiUrl => new($"http://127.0.0.1:{Port.ToString(CultureInfo.InvariantCulture)}/api/");
+
+    /// <summary>The settings it was started with.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>Everything it wrote to stdout and stderr.</summary>
+    public string Output => _process.Output;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts it on <paramref name="port"/>, or on a free one (again on another if that is taken first).</summary>
+    public static Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null) =>
+        port is null ? FreePort.RetryAsync(() => StartOnceAsync(environment, FreePort.Next())) : StartOnceAsync(environment, port.Value);
+
+    private static async Task<LocalHostProcess> StartOnceAsync(IReadOnlyDictionary<string, string> environment, int port)
+    {
+        var settings = new Dictionary<string, string>(environment)
+        {
+            ["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+        };
+        var app = RepoPaths.BuildOutput(Path.Combine("functions", "PowerVerse.LocalHost"), "PowerVerse.LocalHost.dll");
+        var process = ChildProcess.Start(Dotnet.Path, [app], environment: settings);
+        try
+        {
+            await process.WaitForPortAsync(port, TimeSpan.FromSeconds(120));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
+
+        return new LocalHostProcess(process, port, settings);
+    }
+
+    /// <summary>SIGKILL: nothing of its shutdown runs (Durable leases and task-hub messages stay behind).</summary>
+    public Task KillAsync() => _process.KillAsync();
+
+    /// <summary>Waits for it to exit by itself (a crash injected with <c>LocalHost__KillAt</c>).</summary>
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
+
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
+}
