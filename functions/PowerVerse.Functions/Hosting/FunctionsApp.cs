@@ -2,7 +2,11 @@ using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PowerVerse.Functions.Indexer;
+using PowerVerse.Functions.Orchestrations;
+using PowerVerse.Functions.Orchestrations.Purchase;
+using PowerVerse.Functions.Orchestrations.Relaying;
 using PowerVerse.Functions.ReadModel;
+using PowerVerse.Functions.Writes;
 
 namespace PowerVerse.Functions.Hosting;
 
@@ -18,8 +22,24 @@ public static class FunctionsApp
         services.AddSingleton(TimeProvider.System);
         services.AddReadModel(configuration);
         services.AddChainIndexer(configuration);
+        services.AddWrites(configuration);
     }
 
     /// <summary>The app's orchestrators and activities (class-based <c>TaskOrchestrator</c>/<c>TaskActivity</c>).</summary>
-    public static void AddTasks(DurableTaskRegistry registry) => ArgumentNullException.ThrowIfNull(registry);
+    public static void AddTasks(DurableTaskRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+
+        // One workflow per write, named after it: the purchase has its own; the others end on chain.
+        foreach (var action in WriteActions.All)
+        {
+            registry.AddOrchestrator(action.Name, action == WriteActions.Purchase ? typeof(PurchaseOrchestrator) : typeof(WriteOrchestrator));
+        }
+
+        registry.AddActivity<RelayActivity>(RelayActivity.Name);
+        registry.AddActivity<ConfirmActivity>(ConfirmActivity.Name);
+        registry.AddActivity<IndexActivity>(IndexActivity.Name);
+        registry.AddActivity<GrantActivity>(GrantActivity.Name);
+        registry.AddActivity<RecordAccessActivity>(RecordAccessActivity.Name);
+    }
 }

@@ -3,13 +3,15 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using PowerVerse.Functions.Http.Api;
 using PowerVerse.Functions.OpenApi;
+using PowerVerse.Functions.Orchestrations.Purchase;
+using PowerVerse.Functions.ReadModel;
 using PowerVerse.Functions.ReadModel.Queries;
 using PowerVerse.Functions.ReadModel.Views;
 
 namespace PowerVerse.Functions.Http;
 
 /// <summary>HIDs, VIDs, UIDs and accounts (seed 000: "算力使用权通证信息", "账户资金").</summary>
-public sealed class AssetFunctions(AssetQueries queries, ILogger<AssetFunctions> log)
+public sealed class AssetFunctions(AssetQueries queries, AccessStore access, TimeProvider time, ILogger<AssetFunctions> log)
 {
     [Function("GetHardware")]
     [ApiOperation("assets", "An HID: its GPU, agent, owner and stake.", typeof(HardwareView), CanBeNotFound = true)]
@@ -26,15 +28,34 @@ public sealed class AssetFunctions(AssetQueries queries, ILogger<AssetFunctions>
         ApiHandler.RunAsync(request, log, async _ => ApiHandler.Found(await queries.ResourceAsync(ApiInput.Id(vid, "vid"), cancellationToken), $"resource {vid}"));
 
     /// <remarks>
-    /// Public fields only. The access configuration for the UID's user (the endpoint from the agent's grant-applied)
-    /// is served with the write path, to the user alone, once a request carries the user's signature.
+    /// With <c>Authorization: EIP191 …</c> signed by the UID's user while the rental is live, the view carries the access
+    /// configuration from the agent's grant (<see cref="SignedRead"/>); signed by anyone else it is 403.
     /// </remarks>
     [Function("GetUsageRight")]
-    [ApiOperation("assets", "A UID: owner, user and expiry, and its listing if listed.", typeof(UsageRightView), CanBeNotFound = true)]
+    [ApiOperation("assets", "A UID: owner, user and expiry, its listing if listed, and for its user (signed read) the access configuration.", typeof(UsageRightView), CanBeNotFound = true)]
     [ApiParameter("uid", ApiValue.Id, "The UID.", InPath = true)]
     public Task<IResult> GetUsageRight(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "usage-rights/{uid}")] HttpRequest request, string uid, CancellationToken cancellationToken) =>
-        ApiHandler.RunAsync(request, log, async _ => ApiHandler.Found(await queries.UsageRightAsync(ApiInput.Id(uid, "uid"), cancellationToken), $"usage right {uid}"));
+        ApiHandler.RunAsync(request, log, async _ =>
+        {
+            var id = ApiInput.Id(uid, "uid");
+            var signer = SignedRead.Signer(request, AccessStore.Key(id), time.GetUtcNow());
+            var view = await queries.UsageRightAsync(id, cancellationToken);
+            if (signer is null || view is null)
+            {
+                return ApiHandler.Found(view, $"usage right {uid}");
+            }
+
+            if (!view.Active || view.User is null || Addresses.Normalize(view.User) != signer)
+            {
+                throw new ApiProblemException(Problems.NotTheUser, $"{signer} is not the user of usage right {uid} now; only its user sees its access configuration.");
+            }
+
+            var grant = await access.GetAsync(AccessStore.Key(id), cancellationToken);
+            return ApiResults.Ok(grant?.Endpoint is { } endpoint && grant.User.Equals(view.User, StringComparison.OrdinalIgnoreCase)
+                ? view with { Access = new AccessView(endpoint.Host, endpoint.Port, endpoint.User, view.Expires) }
+                : view);
+        });
 
     [Function("GetAccount")]
     [ApiOperation("assets", "An account's holdings, balances, claimable revenue and free VIDs (an unknown account holds nothing).", typeof(AccountView))]

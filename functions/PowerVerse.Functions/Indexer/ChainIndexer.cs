@@ -19,12 +19,62 @@ namespace PowerVerse.Functions.Indexer;
 /// </summary>
 public sealed partial class ChainIndexer(
     IWeb3 web3, DeploymentManifest manifest, EventRegistry events, EventJournal journal, IndexerProgress progress,
-    IEnumerable<IEventProjection> projections, IndexerOptions options, ILogger<ChainIndexer> log)
+    IEnumerable<IEventProjection> projections, IndexerOptions options, ILogger<ChainIndexer> log) : IDisposable
 {
     private readonly IEventProjection[] _projections = projections.ToArray();
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    /// <summary>
+    /// Returns once the read model holds <paramref name="block"/> (a write's workflow moves on only then): runs the indexer
+    /// itself rather than wait for the timer, one run at a time in this process, until the block is indexed.
+    /// </summary>
+    public async Task<BigInteger> EnsureIndexedAsync(BigInteger block, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await progress.GetLastBlockNumberProcessedAsync() is { } done && done >= block)
+            {
+                return done;
+            }
+
+            await _running.WaitAsync(cancellationToken);
+            try
+            {
+                if (await progress.GetLastBlockNumberProcessedAsync() is not { } indexed || indexed < block)
+                {
+                    await RunCoreAsync(cancellationToken);
+                }
+            }
+            finally
+            {
+                _running.Release();
+            }
+
+            if (await progress.GetLastBlockNumberProcessedAsync() is not { } now || now < block)
+            {
+                // Not confirmed deep enough yet.
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+            }
+        }
+    }
+
+    public void Dispose() => _running.Dispose();
 
     /// <summary>Indexes what is confirmed now; returns the last block indexed (null when nothing is yet).</summary>
     public async Task<BigInteger?> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            return await RunCoreAsync(cancellationToken);
+        }
+        finally
+        {
+            _running.Release();
+        }
+    }
+
+    private async Task<BigInteger?> RunCoreAsync(CancellationToken cancellationToken)
     {
         await journal.CreateIfNotExistsAsync(cancellationToken);
         await progress.CreateIfNotExistsAsync(cancellationToken);

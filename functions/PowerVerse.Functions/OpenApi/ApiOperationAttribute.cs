@@ -12,4 +12,7 @@ public sealed class ApiOperationAttribute(string tag, string summary, Type respo
 
     /// <summary>Whether the route answers 404 for an id it does not know.</summary>
     public bool CanBeNotFound { get; init; }
+
+    /// <summary>A write's body type: the operation takes it and answers 202 with <see cref="Response"/>.</summary>
+    public Type? Request { get; init; }
 }

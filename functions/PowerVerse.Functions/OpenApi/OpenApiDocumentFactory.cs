@@ -16,7 +16,7 @@ public static class OpenApiDocumentFactory
     {
         var document = new OpenApiDocument
         {
-            Info = new OpenApiInfo { Title = "PowerVerse API", Version = "1", Description = "Reads of the PowerVerse read model and the status of write workflows (DESIGN §4)." },
+            Info = new OpenApiInfo { Title = "PowerVerse API", Version = "1", Description = "Reads of the PowerVerse read model, signed writes (ERC-2771 ForwardRequests) and their workflows (DESIGN §4)." },
             Paths = new OpenApiPaths(),
             Components = new OpenApiComponents { Schemas = new Dictionary<string, IOpenApiSchema>() },
         };
@@ -46,6 +46,11 @@ public static class OpenApiDocumentFactory
     private static OpenApiOperation Operation(DeclaredFunction function, SchemaGenerator schemas, IOpenApiSchema problem)
     {
         var declared = function.Method.GetCustomAttribute<ApiOperationAttribute>();
+        if (declared?.Request is { } request)
+        {
+            return Write(function, declared, schemas.For(request), schemas.For(declared.Response), problem);
+        }
+
         var responses = new OpenApiResponses
         {
             ["200"] = new OpenApiResponse
@@ -76,6 +81,31 @@ public static class OpenApiDocumentFactory
             Responses = responses,
         };
     }
+
+    private static OpenApiOperation Write(DeclaredFunction function, ApiOperationAttribute declared, IOpenApiSchema body, IOpenApiSchema accepted, IOpenApiSchema problem) => new()
+    {
+        OperationId = function.Name,
+        Summary = declared.Summary,
+        RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The signed ERC-2771 ForwardRequestData of exactly this action (at most 64 KiB).",
+            Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = body } },
+        },
+        Responses = new OpenApiResponses
+        {
+            ["202"] = new OpenApiResponse
+            {
+                Description = "Accepted: the workflow runs (the same request again answers the same id). Location: /api/workflows/{id}.",
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = accepted } },
+            },
+            ["400"] = Problem("malformed-request: not the ForwardRequestData JSON.", problem),
+            ["409"] = Problem("nonce-used: signed at a forwarder nonce already used.", problem),
+            ["413"] = Problem("request-too-large.", problem),
+            ["422"] = Problem("wrong-contract, wrong-action, invalid-signature, request-expired, invalid-attestation, or call-reverted (with the contract's custom error).", problem),
+            ["503"] = Problem("chain-unavailable or workflows-unavailable.", problem),
+        },
+    };
 
     private static OpenApiResponse Problem(string description, IOpenApiSchema problem) => new()
     {

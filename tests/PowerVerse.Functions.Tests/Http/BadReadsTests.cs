@@ -80,7 +80,9 @@ public sealed class BadReadsTests(ReadApiFixture api)
         }
 
         cases.Add("GET", "api/no-such-route", 404, "not-found");
-        cases.Add("GET", "api/hardware/", 404, "not-found");
+        // POST /api/hardware registers hardware: a GET without an id is a route that does not take GET.
+        cases.Add("GET", "api/hardware/", 405, "method-not-allowed");
+        cases.Add("GET", "api/gpus/extra/", 404, "not-found");
         return cases;
     }
 

@@ -30,7 +30,7 @@ public static partial class ApiHandler
         }
         catch (ApiProblemException problem)
         {
-            return ApiResults.Problem(problem.Type, problem.Message, request.Path);
+            return ApiResults.Problem(problem, request.Path);
         }
         catch (RequestFailedException ex)
         {

@@ -1,6 +1,6 @@
 namespace PowerVerse.Functions.Http.Api;
 
-/// <summary>Bad input found while reading a request: answered as problem+json, before anything is read from storage.</summary>
+/// <summary>Bad input found while reading a request: answered as problem+json, before anything is read from storage or started.</summary>
 public sealed class ApiProblemException : Exception
 {
     public ApiProblemException(ProblemType type, string detail)
@@ -26,4 +26,10 @@ public sealed class ApiProblemException : Exception
     }
 
     public ProblemType Type { get; }
+
+    /// <summary>The custom error a simulated call reverted with (its name), for <see cref="Problems.CallReverted"/>.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>That error's arguments by name, as strings.</summary>
+    public IReadOnlyDictionary<string, string>? Arguments { get; init; }
 }

@@ -18,4 +18,12 @@ public static class ApiResults
         ArgumentNullException.ThrowIfNull(type);
         return Results.Json(new ProblemView(type.Uri, type.Title, type.Status, detail, instance), Json, ProblemContentType, type.Status);
     }
+
+    public static IResult Problem(ApiProblemException problem, string? instance)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var type = problem.Type;
+        return Results.Json(
+            new ProblemView(type.Uri, type.Title, type.Status, problem.Message, instance, problem.Error, problem.Arguments), Json, ProblemContentType, type.Status);
+    }
 }

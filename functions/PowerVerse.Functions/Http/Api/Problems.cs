@@ -17,12 +17,30 @@ public static class Problems
     public static readonly ProblemType Unavailable = new("read-model-unavailable", "Read model unavailable", 503);
     public static readonly ProblemType WorkflowsUnavailable = new("workflows-unavailable", "Workflow status unavailable", 503);
 
+    // Writes (DESIGN §4): what is wrong with a signed request, found before anything is started.
+    public static readonly ProblemType MalformedRequest = new("malformed-request", "Malformed request", 400);
+    public static readonly ProblemType RequestTooLarge = new("request-too-large", "Request too large", 413);
+    public static readonly ProblemType WrongContract = new("wrong-contract", "Wrong contract for this route", 422);
+    public static readonly ProblemType WrongAction = new("wrong-action", "Wrong action for this route", 422);
+    public static readonly ProblemType InvalidSignature = new("invalid-signature", "Invalid signature", 422);
+    public static readonly ProblemType RequestExpired = new("request-expired", "Request expired", 422);
+    public static readonly ProblemType NonceUsed = new("nonce-used", "Forwarder nonce already used", 409);
+    public static readonly ProblemType InvalidAttestation = new("invalid-attestation", "Invalid device attestation", 422);
+    public static readonly ProblemType CallReverted = new("call-reverted", "The call would revert", 422);
+    public static readonly ProblemType ChainUnavailable = new("chain-unavailable", "Chain unavailable", 503);
+
+    // Signed reads: the access configuration of a usage right, for its user only.
+    public static readonly ProblemType InvalidAuthorization = new("invalid-authorization", "Invalid authorization", 401);
+    public static readonly ProblemType NotTheUser = new("not-the-user", "Not the usage right's user", 403);
+
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         InvalidId, InvalidAddress, InvalidParameter, UnknownParameter, DuplicateParameter, InvalidPageSize, InvalidRange,
         InvalidContinuationToken, InvalidWorkflowId, NotFound, MethodNotAllowed, Unavailable, WorkflowsUnavailable,
+        MalformedRequest, RequestTooLarge, WrongContract, WrongAction, InvalidSignature, RequestExpired, NonceUsed,
+        InvalidAttestation, CallReverted, ChainUnavailable, InvalidAuthorization, NotTheUser,
     ];
 
     /// <summary>The problem type a bare status code maps to (routing's own 404 and 405).</summary>
-    public static ProblemType ForStatus(int status) => All.FirstOrDefault(p => p.Status == status && p.Status != 503) ?? new ProblemType("http-" + status, "HTTP " + status, status);
+    public static ProblemType ForStatus(int status) => All.FirstOrDefault(p => p.Status == status && p.Status is 404 or 405 or 413) ?? new ProblemType("http-" + status, "HTTP " + status, status);
 }

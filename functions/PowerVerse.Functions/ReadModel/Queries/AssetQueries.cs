@@ -25,11 +25,7 @@ public sealed class AssetQueries
     public async Task<ResourceView?> ResourceAsync(BigInteger vid, CancellationToken cancellationToken) =>
         await ReadModelTables.FindAsync<ResourceEntity>(_tables.Resources, Keys.Id(vid), string.Empty, cancellationToken) is { } r ? Resource(r) : null;
 
-    /// <summary>
-    /// A UID's public fields and its listing. The access configuration its user receives (the agent's grant-applied
-    /// endpoint) is not here: it is written by the purchase workflow and served to the user alone once requests are
-    /// authenticated with the user's signature, which comes with the write path.
-    /// </summary>
+    /// <summary>A UID's public fields and its listing (the access configuration is added for its user by the route).</summary>
     public async Task<UsageRightView?> UsageRightAsync(BigInteger uid, CancellationToken cancellationToken)
     {
         var right = ReadModelTables.FindAsync<UsageRightEntity>(_tables.UsageRights, Keys.Id(uid), string.Empty, cancellationToken);

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Microsoft.DurableTask;
+using PowerVerse.Functions.Orchestrations.Relaying;
+using PowerVerse.Functions.Writes;
+
+namespace PowerVerse.Functions.Orchestrations.Purchase;
+
+/// <summary>
+/// A purchase (DESIGN §3): relay → confirmations → indexed → grant on the provider agent's queue → the agent's
+/// <c>grant-applied</c> (raised by the agent-events queue function) → the access recorded for the buyer. The payment
+/// is in the market's escrow from the relayed transaction on; an agent that never answers fails the workflow (the
+/// escrow stays refundable under the SLA).
+/// </summary>
+public sealed class PurchaseOrchestrator(RelayOptions options) : TaskOrchestrator<WriteRequest, WriteOutput>
+{
+    public override async Task<WriteOutput> RunAsync(TaskOrchestrationContext context, WriteRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var output = await RelaySteps.RunAsync(context, input, options);
+        var grant = new GrantRequest(
+            context.InstanceId, output.Arguments["uid"], output.Arguments["vid"], output.Arguments["buyer"],
+            long.Parse(output.Arguments["expires"], CultureInfo.InvariantCulture), input.SshPublicKey);
+
+        var retry = RelaySteps.Retry(options);
+        context.SetCustomStatus(WorkflowSteps.Granting);
+        var agent = await RelaySteps.CallAsync<string>(context, GrantActivity.Name, grant, retry);
+
+        context.SetCustomStatus(WorkflowSteps.AwaitingAgent);
+        GrantApplied applied;
+        try
+        {
+            applied = await context.WaitForExternalEvent<GrantApplied>(GrantApplied.EventName, options.GrantTimeout);
+        }
+        catch (TaskCanceledException ex)
+        {
+            throw new WriteRejectedException(
+                $"The provider's agent {agent} did not apply the grant of UID {grant.Uid} within {options.GrantTimeout}; the payment stays in escrow.", ex);
+        }
+
+        context.SetCustomStatus(WorkflowSteps.RecordingAccess);
+        await RelaySteps.CallAsync<bool>(context, RecordAccessActivity.Name, new RecordAccessActivity.Input(grant, applied), retry);
+        context.SetCustomStatus(WorkflowSteps.Done);
+        return output with { Access = applied.Endpoint };
+    }
+}
