@@ -9,13 +9,13 @@ namespace PowerVerse.Functions.Orchestrations;
 /// first listing mints RID), RID listing and purchase (partial fills are the market's), revenue claim: relay,
 /// confirmations, indexed. Registered once per action, under the action's name (<see cref="WriteActions"/>).
 /// </summary>
-public sealed class WriteOrchestrator(RelayOptions options) : TaskOrchestrator<WriteRequest, WriteOutput>
+public sealed class WriteOrchestrator : TaskOrchestrator<WriteRequest, WriteOutput>
 {
     public override async Task<WriteOutput> RunAsync(TaskOrchestrationContext context, WriteRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var output = await RelaySteps.RunAsync(context, input, options);
+        var output = await RelaySteps.RunAsync(context, input);
         context.SetCustomStatus(WorkflowSteps.Done);
         return output;
     }

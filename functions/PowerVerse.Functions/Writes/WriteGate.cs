@@ -11,6 +11,7 @@ using PowerVerse.Chain.Errors;
 using PowerVerse.Chain.Forwarding;
 using PowerVerse.Chain.Rpc;
 using PowerVerse.Functions.Http.Api;
+using PowerVerse.Functions.Orchestrations.Relaying;
 using Eip712Domain = Nethereum.ABI.EIP712.Domain;
 
 namespace PowerVerse.Functions.Writes;
@@ -22,7 +23,7 @@ namespace PowerVerse.Functions.Writes;
 /// would make it succeeds. Then the workflow starts, its instance id the request's EIP-712 hash, so the same request
 /// again — concurrently, or after it ran — finds the same workflow and starts nothing.
 /// </summary>
-public sealed class WriteGate(WriteChain chain)
+public sealed class WriteGate(WriteChain chain, RelayOptions options)
 {
     /// <summary>How many nonces back a request is looked for when it does not recover at the current one (a repost of a write that already ran).</summary>
     public const int NonceLookBack = 32;
@@ -62,7 +63,7 @@ public sealed class WriteGate(WriteChain chain)
             }
 
             await SimulateAsync(request);
-            await StartAsync(workflows, WriteRequest.Of(action, id, request, nonce, sshPublicKey), cancellationToken);
+            await StartAsync(workflows, WriteRequest.Of(action, id, request, nonce, sshPublicKey, options.GrantTimeout), cancellationToken);
             return id;
         }
         catch (Exception ex) when (ChainRpc.IsTransportFault(ex))

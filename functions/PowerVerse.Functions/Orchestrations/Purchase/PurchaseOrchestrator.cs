@@ -11,18 +11,19 @@ namespace PowerVerse.Functions.Orchestrations.Purchase;
 /// is in the market's escrow from the relayed transaction on; an agent that never answers fails the workflow (the
 /// escrow stays refundable under the SLA).
 /// </summary>
-public sealed class PurchaseOrchestrator(RelayOptions options) : TaskOrchestrator<WriteRequest, WriteOutput>
+public sealed class PurchaseOrchestrator : TaskOrchestrator<WriteRequest, WriteOutput>
 {
     public override async Task<WriteOutput> RunAsync(TaskOrchestrationContext context, WriteRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
-        var output = await RelaySteps.RunAsync(context, input, options);
+        var output = await RelaySteps.RunAsync(context, input);
         var grant = new GrantRequest(
             context.InstanceId, output.Arguments["uid"], output.Arguments["vid"], output.Arguments["buyer"],
             long.Parse(output.Arguments["expires"], CultureInfo.InvariantCulture), input.SshPublicKey);
 
-        var retry = RelaySteps.Retry(options);
+        var retry = RelaySteps.Retry;
+        var timeout = TimeSpan.FromSeconds(input.AgentTimeoutSeconds);
         context.SetCustomStatus(WorkflowSteps.Granting);
         var agent = await RelaySteps.CallAsync<string>(context, GrantActivity.Name, grant, retry);
 
@@ -30,12 +31,12 @@ public sealed class PurchaseOrchestrator(RelayOptions options) : TaskOrchestrato
         GrantApplied applied;
         try
         {
-            applied = await context.WaitForExternalEvent<GrantApplied>(GrantApplied.EventName, options.GrantTimeout);
+            applied = await context.WaitForExternalEvent<GrantApplied>(GrantApplied.EventName, timeout);
         }
         catch (TaskCanceledException ex)
         {
             throw new WriteRejectedException(
-                $"The provider's agent {agent} did not apply the grant of UID {grant.Uid} within {options.GrantTimeout}; the payment stays in escrow.", ex);
+                $"The provider's agent {agent} did not apply the grant of UID {grant.Uid} within {timeout}; the payment stays in escrow.", ex);
         }
 
         context.SetCustomStatus(WorkflowSteps.RecordingAccess);

@@ -10,9 +10,16 @@ namespace PowerVerse.Functions.Orchestrations.Relaying;
 /// </summary>
 internal static class RelaySteps
 {
-    public static async Task<WriteOutput> RunAsync(TaskOrchestrationContext context, WriteRequest input, RelayOptions options)
+    /// <summary>Up to 6 attempts, 1 s then doubling up to 30 s apart, for failures other than the chain's refusal.</summary>
+    public static TaskOptions Retry { get; } =
+        new(new TaskRetryOptions(new RetryPolicy(6, TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30))
+        {
+            HandleFailure = failure => !failure.IsCausedBy<WriteRejectedException>(),
+        }));
+
+    public static async Task<WriteOutput> RunAsync(TaskOrchestrationContext context, WriteRequest input)
     {
-        var retry = Retry(options);
+        var retry = Retry;
         context.SetCustomStatus(WorkflowSteps.Relaying);
         await CallAsync<RelayedTransaction>(context, RelayActivity.Name, input, retry);
         context.SetCustomStatus(WorkflowSteps.Confirming);
@@ -21,12 +28,6 @@ internal static class RelaySteps
         await CallAsync<long>(context, IndexActivity.Name, output.Block, retry);
         return output;
     }
-
-    public static TaskOptions Retry(RelayOptions options) =>
-        new(new TaskRetryOptions(new RetryPolicy(options.MaxAttempts, options.FirstRetryInterval, backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30))
-        {
-            HandleFailure = failure => !failure.IsCausedBy<WriteRejectedException>(),
-        }));
 
     /// <summary>Calls an activity; a write the chain refused fails the workflow with the chain's reason, not the activity's wrapper.</summary>
     public static async Task<T> CallAsync<T>(TaskOrchestrationContext context, string activity, object? input, TaskOptions options)
