@@ -8,6 +8,9 @@ namespace PowerVerse.LocalHost.Tests;
 /// <summary>The test app run by the local host in its own process on Azurite, as a test starts, kills and restarts it.</summary>
 internal sealed class LocalHostProcess : IAsyncDisposable
 {
+    /// <summary>The exit status of a process ended by signal 9 (128 + 9); a clean exit, a crash or FailFast end otherwise.</summary>
+    public const int KilledBySigkill = 137;
+
     private readonly ChildProcess _process;
 
     private LocalHostProcess(ChildProcess process, Uri url)
@@ -18,15 +21,18 @@ internal sealed class LocalHostProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
-    /// <summary>On a fresh port (retried if another process takes it first), or on <paramref name="port"/> to restart in place.</summary>
-    public static Task<LocalHostProcess> StartAsync(AzuriteServer storage, int? port = null) =>
-        port is null ? FreePort.RetryAsync(() => StartOnceAsync(storage, null)) : StartOnceAsync(storage, port);
+    /// <summary>
+    /// On a fresh port (retried if another process takes it first), or on <paramref name="port"/> to restart in place;
+    /// with <paramref name="killAt"/> (<c>LocalHost:KillAt</c>) it kills itself at that activity boundary.
+    /// </summary>
+    public static Task<LocalHostProcess> StartAsync(AzuriteServer storage, int? port = null, string? killAt = null) =>
+        port is null ? FreePort.RetryAsync(() => StartOnceAsync(storage, null, killAt)) : StartOnceAsync(storage, port, killAt);
 
-    private static async Task<LocalHostProcess> StartOnceAsync(AzuriteServer storage, int? port)
+    private static async Task<LocalHostProcess> StartOnceAsync(AzuriteServer storage, int? port, string? killAt)
     {
         var listen = port ?? FreePort.Next();
         var app = RepoPaths.BuildOutput(Path.Combine("tests", "PowerVerse.LocalHost.TestApp"), "PowerVerse.LocalHost.TestApp.dll");
-        var process = ChildProcess.Start("dotnet", [app], environment: new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = storage.ConnectionString,
             ["LocalHost__Urls"] = $"http://127.0.0.1:{listen.ToString(CultureInfo.InvariantCulture)}",
@@ -36,10 +42,26 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             ["LocalHost__OrchestrationPollingInterval"] = "00:00:01",
             // A failed message is retried at once (host.json waits between tries), the way the Functions host takes overrides.
             ["AzureFunctionsJobHost__extensions__queues__visibilityTimeout"] = "00:00:00",
-        });
+        };
+        if (killAt is not null)
+        {
+            environment["LocalHost__KillAt"] = killAt;
+        }
+
+        var process = ChildProcess.Start("dotnet", [app], environment: environment);
         try
         {
             await process.WaitForPortAsync(listen, TimeSpan.FromSeconds(60));
+        }
+        catch (InvalidOperationException) when (killAt is not null && process.HasExited)
+        {
+            // Work was waiting for it and it reached its kill point before it listened: killed as asked, not a failed
+            // start to retry on another port (a second process would run the orchestration on past the point).
+            if (await process.WaitForExitAsync(TimeSpan.FromSeconds(10)) != KilledBySigkill)
+            {
+                await process.DisposeAsync();
+                throw;
+            }
         }
         catch
         {
@@ -51,6 +73,29 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     }
 
     public string Output => _process.Output;
+
+    /// <summary>The last few thousand characters of <see cref="Output"/>, for a failure's message.</summary>
+    public string OutputTail
+    {
+        get
+        {
+            var output = Output;
+            return output[Math.Max(0, output.Length - 4000)..];
+        }
+    }
+
+    /// <summary>Waits for the process to exit by itself; its exit status (128 + the signal, when a signal ended it).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            return await _process.WaitForExitAsync(timeout);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The local host did not exit within {timeout}. Its last output:\n{OutputTail}");
+        }
+    }
 
     /// <summary>SIGKILL: nothing of the process's shutdown runs.</summary>
     public Task KillAsync() => _process.KillAsync();

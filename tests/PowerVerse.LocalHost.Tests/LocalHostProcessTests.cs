@@ -13,7 +13,6 @@ namespace PowerVerse.LocalHost.Tests;
 /// <summary>The test app in a real local host process on its own Azurite: HTTP, queue and timer triggers, and Durable across SIGKILLs.</summary>
 public sealed class LocalHostProcessTests : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
     private readonly HttpClient _http = new();
     private AzuriteServer? _storage;
 
@@ -107,18 +106,7 @@ public sealed class LocalHostProcessTests : IAsyncLifetime, IDisposable
     private async Task<JsonElement> StatusAsync(LocalHostProcess host) =>
         await _http.GetFromJsonAsync<JsonElement>(new Uri(host.Url, "api/credits/alice"));
 
-    private async Task<List<TableEntity>> RowsAsync(string partition)
-    {
-        var table = new TableClient(_storage!.ConnectionString, Ledger.TableName);
-        await table.CreateIfNotExistsAsync();
-        var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == partition))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    private Task<List<TableEntity>> RowsAsync(string partition) => TestLedger.RowsAsync(_storage!, partition);
 
     private static async Task<List<string>> PeekAsync(QueueClient queue)
     {
@@ -126,18 +114,5 @@ public sealed class LocalHostProcessTests : IAsyncLifetime, IDisposable
         return (await queue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, LocalHostProcess? host = null)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                var output = host?.Output ?? string.Empty;
-                throw new TimeoutException($"Not reached within {Patience}. The host's last output:\n{output[Math.Max(0, output.Length - 4000)..]}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static Task EventuallyAsync(Func<Task<bool>> condition, LocalHostProcess? host = null) => Eventually.ReachedAsync(condition, host);
 }

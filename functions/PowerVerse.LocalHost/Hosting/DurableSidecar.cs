@@ -41,6 +41,7 @@ public sealed class DurableSidecar : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(options);
+        var killAt = options.KillAt is { Length: > 0 } value ? KillPoint.Parse(value) : null;
         var loggers = LoggerFactory.Create(l => l.AddConsole().SetMinimumLevel(LogLevel.Warning));
         var hub = new AzureStorageOrchestrationServiceSettings
         {
@@ -72,7 +73,9 @@ public sealed class DurableSidecar : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        // A crash point, when a test asks for one, sits between the sidecar's dispatchers and the service; the client
+        // side (start, query, raise events) has none.
+        builder.Services.AddSingleton<IOrchestrationService>(killAt is null ? service : new KillAtOrchestrationService(service, killAt));
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();

@@ -19,4 +19,11 @@ public sealed class LocalHostOptions
 
     /// <summary>Overrides host.json's <c>maxQueuePollingInterval</c> (tests poll faster).</summary>
     public TimeSpan? OrchestrationPollingInterval { get; set; }
+
+    /// <summary>
+    /// For crash tests only: <c>&lt;ActivityName&gt;:completing</c> or <c>&lt;ActivityName&gt;:completed</c> makes the process
+    /// SIGKILL itself at the first completion of that activity, just before or just after the sidecar records it
+    /// (<see cref="KillPoint"/>). Unset, nothing of it runs.
+    /// </summary>
+    public string? KillAt { get; set; }
 }
