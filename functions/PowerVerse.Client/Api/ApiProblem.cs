@@ -37,9 +37,11 @@ public sealed record ApiProblem(
 
     public override string ToString()
     {
-        var error = Error is null ? string.Empty
+        var text = Detail ?? Title ?? string.Empty;
+        // The detail usually names the custom error already; add it (with its arguments) when it does not.
+        var error = Error is null || text.Contains(Error, StringComparison.Ordinal) ? string.Empty
             : $" ({Error}{(Arguments is { Count: > 0 } a ? "(" + string.Join(", ", a.Select(p => $"{p.Key}={p.Value}")) + ")" : string.Empty)})";
-        return $"{Status} {Slug}: {Detail ?? Title}{error}";
+        return $"{Status} {Slug}: {text}{error}";
     }
 
     private static string? String(JsonElement root, string name) =>

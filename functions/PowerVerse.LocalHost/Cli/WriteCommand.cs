@@ -118,7 +118,8 @@ internal static class WriteCommand
         }
 
         var view = answer.Json;
-        await output.WriteLineAsync($"UID {uid}: user {view.GetProperty("user")}, expires {view.GetProperty("expires")}, active {view.GetProperty("active")}");
+        var expires = DateTimeOffset.FromUnixTimeSeconds(view.GetProperty("expires").GetInt64());
+        await output.WriteLineAsync($"UID {uid}: user {view.GetProperty("user")}, expires {expires:yyyy-MM-ddTHH:mm:ssZ}, active {view.GetProperty("active").GetRawText()}");
         await output.WriteLineAsync(AccessEndpoint.Of(view) is { } access ? $"access: {access}" : "access: none (not the UID's live user)");
         return 0;
     }

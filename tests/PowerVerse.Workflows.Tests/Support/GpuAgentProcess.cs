@@ -56,7 +56,7 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
         using var payload = JsonDocument.Parse(await File.ReadAllTextAsync(payloadFile));
         var device = payload.RootElement.GetProperty("devices").EnumerateArray().Single(d => d.GetProperty("uuid").GetString() == uuid);
         return new DeviceAttestation(payload.RootElement.GetProperty("agent").GetString()!, uuid,
-            device.GetProperty("deviceHash").GetString()!.HexToByteArray(), device.GetProperty("attestation").GetString()!.HexToByteArray());
+            device.GetProperty("deviceHash").GetString()!.HexToByteArray(), device.GetProperty("attestation").GetString()!.HexToByteArray(), payloadFile);
     }
 
     /// <summary>Starts <c>run</c> on the CPU backend and waits until it polls.</summary>

@@ -28,6 +28,7 @@ public sealed class WriteRunner(LocalStack stack, ITestOutputHelper output)
         Assert.Equal(write.Id, answer.Id);
         Assert.Equal($"/api/workflows/{write.Id}", answer.Location);
         var steps = new List<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         Workflow workflow;
         try
         {
@@ -38,7 +39,7 @@ public sealed class WriteRunner(LocalStack stack, ITestOutputHelper output)
             throw Failure(e.Message, write, await RawWorkflowAsync(api, write.Id));
         }
 
-        output.WriteLine($"{workflow.Name} {write.Id}: {string.Join(" → ", steps)}");
+        output.WriteLine($"{DateTimeOffset.UtcNow:HH:mm:ss} {workflow.Name} {write.Id} in {clock.Elapsed.TotalSeconds:F1} s: {string.Join(" → ", steps)}");
         if (!workflow.IsCompleted || workflow.Result is not { } result)
         {
             throw Failure($"Workflow {workflow.Name} ended {workflow.Status}: {workflow.Failure?.ErrorType}: {workflow.Failure?.ErrorMessage}", write, await RawWorkflowAsync(api, write.Id));
