@@ -10,5 +10,6 @@ internal static class BenchmarkRegistry
         new SenderBenchmark(),
         new ReadApiBenchmark(),
         new IndexerBenchmark(),
+        new PurchaseBenchmark(),
     ];
 }
