@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
+using Nethereum.ABI.FunctionEncoding;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Util;
 
@@ -21,6 +22,8 @@ public sealed record DecodedArgument(string Name, string Type, object? Value)
         bool flag => flag ? "true" : "false",
         byte[] bytes => bytes.ToHex(prefix: true),
         BigInteger number => number.ToString(CultureInfo.InvariantCulture),
+        // A struct argument (e.g. ResourceRegistryOverAllocated's Allocation) decodes as its fields.
+        IEnumerable<ParameterOutput> fields => "(" + string.Join(", ", fields.Select(f => new DecodedArgument(f.Parameter.Name, f.Parameter.Type, f.Result).ToString())) + ")",
         IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(i => Format(ElementType(type), i))) + "]",
         _ => value.ToString() ?? string.Empty,
