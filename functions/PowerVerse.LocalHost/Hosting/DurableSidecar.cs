@@ -73,9 +73,17 @@ public sealed class DurableSidecar : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
         builder.Services.AddGrpc();
-        // A crash point, when a test asks for one, sits between the sidecar's dispatchers and the service; the client
-        // side (start, query, raise events) has none.
-        builder.Services.AddSingleton<IOrchestrationService>(killAt is null ? service : new KillAtOrchestrationService(service, killAt));
+        // Between the sidecar's dispatchers and the service: the duplicate-start filter that Durable's own dispatcher has
+        // and the sidecar's lacks, and a crash point when a test asks for one. The client side (start, query, raise
+        // events) has neither.
+        IOrchestrationService dispatched = new DuplicateStartFilteringOrchestrationService(
+            service, loggers.CreateLogger<DuplicateStartFilteringOrchestrationService>());
+        if (killAt is not null)
+        {
+            dispatched = new KillAtOrchestrationService(dispatched, killAt);
+        }
+
+        builder.Services.AddSingleton(dispatched);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
         var app = builder.Build();

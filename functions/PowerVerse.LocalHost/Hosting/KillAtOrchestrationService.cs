@@ -22,17 +22,17 @@ namespace PowerVerse.LocalHost.Hosting;
 /// orchestrator's step, not at the activity's boundary, and not the same from run to run.
 /// </para>
 /// </remarks>
-internal sealed class KillAtOrchestrationService(IOrchestrationService inner, KillPoint killAt) : IOrchestrationService
+internal sealed class KillAtOrchestrationService(IOrchestrationService inner, KillPoint killAt) : DelegatingOrchestrationService(inner)
 {
     // Activity tasks of killAt's activity whose scheduling step is being written in this process, by Key.
     private readonly ConcurrentDictionary<string, Task> _scheduling = new(StringComparer.Ordinal);
 
-    public async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
+    public override async Task CompleteTaskActivityWorkItemAsync(TaskActivityWorkItem workItem, TaskMessage responseMessage)
     {
         ArgumentNullException.ThrowIfNull(workItem);
         if (workItem.TaskMessage.Event is not TaskScheduledEvent scheduled || !killAt.Matches(scheduled.Name))
         {
-            await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+            await base.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
             return;
         }
 
@@ -46,18 +46,18 @@ internal sealed class KillAtOrchestrationService(IOrchestrationService inner, Ki
             KillSelf(workItem);
         }
 
-        await inner.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
+        await base.CompleteTaskActivityWorkItemAsync(workItem, responseMessage);
         KillSelf(workItem);
     }
 
-    public async Task CompleteTaskOrchestrationWorkItemAsync(
+    public override async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
-        IList<TaskMessage> outboundMessages,
-        IList<TaskMessage> orchestratorMessages,
-        IList<TaskMessage> timerMessages,
-        TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState)
+        IList<TaskMessage>? outboundMessages,
+        IList<TaskMessage>? orchestratorMessages,
+        IList<TaskMessage>? timerMessages,
+        TaskMessage? continuedAsNewMessage,
+        OrchestrationState? orchestrationState)
     {
         var keys = (outboundMessages ?? []).Where(m => m.Event is TaskScheduledEvent s && killAt.Matches(s.Name)).Select(Key).ToList();
         var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -69,7 +69,7 @@ internal sealed class KillAtOrchestrationService(IOrchestrationService inner, Ki
 
         try
         {
-            await inner.CompleteTaskOrchestrationWorkItemAsync(
+            await base.CompleteTaskOrchestrationWorkItemAsync(
                 workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
         }
         finally
@@ -98,53 +98,4 @@ internal sealed class KillAtOrchestrationService(IOrchestrationService inner, Ki
         using var self = Process.GetCurrentProcess();
         self.Kill();
     }
-
-    public int TaskOrchestrationDispatcherCount => inner.TaskOrchestrationDispatcherCount;
-
-    public int MaxConcurrentTaskOrchestrationWorkItems => inner.MaxConcurrentTaskOrchestrationWorkItems;
-
-    public BehaviorOnContinueAsNew EventBehaviourForContinueAsNew => inner.EventBehaviourForContinueAsNew;
-
-    public int TaskActivityDispatcherCount => inner.TaskActivityDispatcherCount;
-
-    public int MaxConcurrentTaskActivityWorkItems => inner.MaxConcurrentTaskActivityWorkItems;
-
-    public Task StartAsync() => inner.StartAsync();
-
-    public Task StopAsync() => inner.StopAsync();
-
-    public Task StopAsync(bool isForced) => inner.StopAsync(isForced);
-
-    public Task CreateAsync() => inner.CreateAsync();
-
-    public Task CreateAsync(bool recreateInstanceStore) => inner.CreateAsync(recreateInstanceStore);
-
-    public Task CreateIfNotExistsAsync() => inner.CreateIfNotExistsAsync();
-
-    public Task DeleteAsync() => inner.DeleteAsync();
-
-    public Task DeleteAsync(bool deleteInstanceStore) => inner.DeleteAsync(deleteInstanceStore);
-
-    public bool IsMaxMessageCountExceeded(int currentMessageCount, OrchestrationRuntimeState runtimeState) =>
-        inner.IsMaxMessageCountExceeded(currentMessageCount, runtimeState);
-
-    public int GetDelayInSecondsAfterOnProcessException(Exception exception) => inner.GetDelayInSecondsAfterOnProcessException(exception);
-
-    public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
-
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-
-    public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
-
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-
-    public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
-
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
-
-    public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
-
-    public Task AbandonTaskActivityWorkItemAsync(TaskActivityWorkItem workItem) => inner.AbandonTaskActivityWorkItemAsync(workItem);
 }
