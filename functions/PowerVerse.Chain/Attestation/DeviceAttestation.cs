@@ -6,23 +6,21 @@ using Nethereum.Signer.EIP712;
 using Nethereum.Util;
 using Eip712Domain = Nethereum.ABI.EIP712.Domain;
 
+using PowerVerse.Chain.Signing;
+
 namespace PowerVerse.Chain.Attestation;
 
 /// <summary>
 /// The check HardwareRegistry.register makes of an agent's device attestation, done off chain so a bad one is refused
 /// before it is relayed: the EIP-712 <c>DeviceAttestation(bytes32 deviceHash,address owner)</c> under the domain
 /// {name "PowerVerse HardwareRegistry", version "1", chainId, verifyingContract = the registry}, recovered with the
-/// rules of OpenZeppelin's <c>ECDSA.recover</c> (v 27 or 28, s in the lower half per EIP-2), as the contract does.
+/// rules of OpenZeppelin's <c>ECDSA.recover</c> (<see cref="EcdsaRecovery"/>), as the contract does.
 /// The gpu-agent signs the same definition (its DeviceAttestationTypedData).
 /// </summary>
 public static class DeviceAttestation
 {
     public const string DomainName = "PowerVerse HardwareRegistry";
     public const string DomainVersion = "1";
-
-    // SEC 2 §2.4.1: the order n of secp256k1, and n/2, above which OpenZeppelin's ECDSA refuses s (EIP-2 malleability).
-    private static readonly BigInteger CurveOrder = Hex("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141");
-    private static readonly BigInteger HalfOrder = Hex("07FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0");
 
     /// <summary>The digest the agent signs: what the registry's <c>attestationDigest(deviceHash, owner)</c> returns.</summary>
     /// <exception cref="ArgumentException"><paramref name="deviceHash"/> is not 32 bytes, or an address is not one.</exception>
@@ -59,26 +57,13 @@ public static class DeviceAttestation
             throw new InvalidAttestationException($"A device attestation is a 65-byte signature; this one is {signature.Length} bytes.");
         }
 
-        var digest = Digest(chainId, hardwareRegistry, deviceHash, owner);
-        var (r, s, v) = (signature[..32], signature[32..64], signature[64]);
-        var (rValue, sValue) = (new BigInteger(r, isUnsigned: true, isBigEndian: true), new BigInteger(s, isUnsigned: true, isBigEndian: true));
-        if (v is not (27 or 28))
-        {
-            throw new InvalidAttestationException($"The attestation's v is {v}; ECDSA.recover takes only 27 or 28.");
-        }
-
-        if (rValue.IsZero || rValue >= CurveOrder || sValue.IsZero || sValue > HalfOrder)
-        {
-            throw new InvalidAttestationException("The attestation's r or s is out of range (s must be in the lower half of the curve order, EIP-2).");
-        }
-
         try
         {
-            return EthECKey.RecoverFromSignature(EthECDSASignatureFactory.FromComponents(r, s, v), digest).GetPublicAddress();
+            return EcdsaRecovery.Recover(Digest(chainId, hardwareRegistry, deviceHash, owner), signature);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or ArithmeticException)
+        catch (FormatException ex)
         {
-            throw new InvalidAttestationException("The attestation does not recover to a public key.", ex);
+            throw new InvalidAttestationException($"The device attestation is refused: {ex.Message}", ex);
         }
     }
 
@@ -89,6 +74,4 @@ public static class DeviceAttestation
             throw new ArgumentException($"'{address}' is not an address.", parameterName);
         }
     }
-
-    private static BigInteger Hex(string digits) => BigInteger.Parse(digits, NumberStyles.HexNumber, CultureInfo.InvariantCulture);
 }

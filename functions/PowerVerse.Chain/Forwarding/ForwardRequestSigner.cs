@@ -6,6 +6,8 @@ using Nethereum.Signer;
 using Nethereum.Signer.EIP712;
 using Nethereum.Util;
 
+using PowerVerse.Chain.Signing;
+
 namespace PowerVerse.Chain.Forwarding;
 
 /// <summary>
@@ -57,22 +59,17 @@ public static class ForwardRequestSigner
     }
 
     /// <summary>The address whose key signed <paramref name="data"/> as the request at <paramref name="nonce"/>.</summary>
-    /// <exception cref="InvalidForwardRequestException">The signature is not 65 bytes or does not recover.</exception>
+    /// <exception cref="InvalidForwardRequestException">The signature is one the forwarder's ECDSA.recover would refuse (<see cref="EcdsaRecovery"/>).</exception>
     public static string RecoverSigner(ForwardRequestData data, BigInteger nonce, Eip712Domain domain)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (data.Signature.Length != 65)
-        {
-            throw new InvalidForwardRequestException($"A signature is 65 bytes; this one is {data.Signature.Length}.");
-        }
-
         try
         {
-            return Signer.RecoverFromSignatureHashV4(Hash(data.ToRequest(nonce), domain), data.Signature.ToHex(prefix: true));
+            return EcdsaRecovery.Recover(Hash(data.ToRequest(nonce), domain), data.Signature);
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidOperationException)
+        catch (FormatException ex)
         {
-            throw new InvalidForwardRequestException("The signature does not recover to an address.", ex);
+            throw new InvalidForwardRequestException(ex.Message, ex);
         }
     }
 
