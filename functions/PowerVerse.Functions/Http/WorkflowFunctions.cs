@@ -44,10 +44,22 @@ public sealed partial class WorkflowFunctions(ILogger<WorkflowFunctions> log)
             return ApiHandler.Found(instance is null ? null : View(instance), $"workflow {id}", "known");
         });
 
-    private static WorkflowView View(OrchestrationMetadata instance) => new(
-        instance.InstanceId, instance.Name, instance.RuntimeStatus.ToString(), Json(instance.SerializedCustomStatus), Json(instance.SerializedOutput),
-        instance.FailureDetails is { } failure ? new WorkflowFailureView(failure.ErrorType, failure.ErrorMessage) : null,
-        instance.CreatedAt, instance.LastUpdatedAt);
+    private static WorkflowView View(OrchestrationMetadata instance)
+    {
+        var output = Json(instance.SerializedOutput);
+        var failure = instance.FailureDetails is { } details ? new WorkflowFailureView(details.ErrorType, details.ErrorMessage) : null;
+        if (failure is null && instance.RuntimeStatus == OrchestrationRuntimeStatus.Failed)
+        {
+            // A backend that keeps a failed orchestration's message as its output rather than as failure details
+            // (the local sidecar does): it is the failure, not an output.
+            failure = new WorkflowFailureView("WorkflowFailed", output?.ValueKind == JsonValueKind.String ? output.Value.GetString()! : output?.GetRawText() ?? "The workflow failed.");
+            output = null;
+        }
+
+        return new WorkflowView(
+            instance.InstanceId, instance.Name, instance.RuntimeStatus.ToString(), Json(instance.SerializedCustomStatus), output, failure,
+            instance.CreatedAt, instance.LastUpdatedAt);
+    }
 
     // Durable stores outputs and custom status as JSON text; a value that is not JSON is returned as a string.
     private static JsonElement? Json(string? serialized)

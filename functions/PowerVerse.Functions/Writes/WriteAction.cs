@@ -10,7 +10,7 @@ namespace PowerVerse.Functions.Writes;
 public sealed record WriteAction(string Name, string Route, string Contract, string MainEvent, IReadOnlyList<WriteFunction> Functions)
 {
     /// <summary>The calldata decoded as the function its selector names, or null when it is none of this action's.</summary>
-    /// <exception cref="FormatException">The selector is this action's but the arguments do not decode.</exception>
+    /// <exception cref="FormatException">The selector is this action's but the arguments are not exactly its ABI encoding.</exception>
     public FunctionMessage? Decode(byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -23,7 +23,7 @@ public sealed record WriteAction(string Name, string Route, string Contract, str
         {
             return function.Decode(data);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex) when (ex is not (FormatException or OutOfMemoryException))
         {
             throw new FormatException($"The calldata does not decode as {function.Message.Name}: {ex.Message}", ex);
         }

@@ -86,7 +86,8 @@ public static partial class WriteBody
             Gas = Number(root, "gas", Keys.MaxUint256),
             Deadline = (ulong)Number(root, "deadline", (BigInteger.One << 48) - 1),
             Data = Hex(root, "data", maxBytes: MaxBytes),
-            Signature = Hex(root, "signature", maxBytes: 65),
+            // Its length is the signature check's business (invalid-signature), not the body's.
+            Signature = Hex(root, "signature", maxBytes: 1024),
         };
         if (!data.Value.IsZero)
         {

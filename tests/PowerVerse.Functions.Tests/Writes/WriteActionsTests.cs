@@ -44,4 +44,23 @@ public sealed class WriteActionsTests
         Assert.IsType<ListFunction>(WriteActions.ListUsageRight.Decode(plain));
         Assert.IsType<ListWithRevenueRightsFunction>(WriteActions.ListUsageRight.Decode(first));
     }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(35)]
+    [InlineData(99)]
+    public void Decode_CutCalldata_IsRefused(int length)
+    {
+        var data = new BuyFunction { Uid = 7, Token = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0", Price = 120_000_000 }.GetCallData();
+
+        Assert.Throws<FormatException>(() => WriteActions.Purchase.Decode(data[..length]));
+    }
+
+    [Fact]
+    public void Decode_TrailingBytes_AreRefused()
+    {
+        var data = new CreateUsageRightFunction { Vid = 3, Duration = 3600 }.GetCallData();
+
+        Assert.Throws<FormatException>(() => WriteActions.CreateUsageRight.Decode([.. data, 0x01]));
+    }
 }
