@@ -77,6 +77,8 @@ public sealed class SignedWriteTests
         Assert.Equal("0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65", HardhatAccounts.Key(4).GetPublicAddress());
         Assert.Equal("0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f", HardhatAccounts.Key(8).GetPublicAddress());
         Assert.Equal("0xa0Ee7A142d267C1f36714E4a8F75612F20a79720", HardhatAccounts.Key(9).GetPublicAddress());
-        Assert.Throws<ArgumentOutOfRangeException>(() => HardhatAccounts.Key(10));
+        Assert.Equal("0xBcd4042DE499D14e55001CcbB24a551F3b954096", HardhatAccounts.Key(10).GetPublicAddress());
+        Assert.Equal("0x8626f6940E2eb28930eFb4CeF49B2d1F2C9C1199", HardhatAccounts.Key(19).GetPublicAddress());
+        Assert.Throws<ArgumentOutOfRangeException>(() => HardhatAccounts.Key(20));
     }
 }
