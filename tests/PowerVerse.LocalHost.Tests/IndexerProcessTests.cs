@@ -11,7 +11,8 @@ namespace PowerVerse.LocalHost.Tests;
 /// <summary>The app's indexer in the real local host process, killed (SIGKILL) mid-way through a backlog and restarted.</summary>
 public sealed class IndexerProcessTests : IAsyncLifetime
 {
-    private const int Bumps = 40;
+    // Enough two-block steps that the backlog takes seconds: the kill must land before the first process is done.
+    private const int Bumps = 200;
     private HardhatNode? _node;
     private AzuriteServer? _storage;
     private string? _manifest;
