@@ -82,3 +82,7 @@ public sealed class RevenueWeightFunction : FunctionMessage
     [Parameter("uint32", "computeType", 1)]
     public uint ComputeType { get; set; }
 }
+
+/// <summary><c>PowerParams.challengeCooldown()</c>: seconds a requester waits between two challenges of one VID; the platform's proof cadence.</summary>
+[Function("challengeCooldown", "uint32")]
+public sealed class ChallengeCooldownFunction : FunctionMessage;
