@@ -30,6 +30,13 @@ public static class WriteRoutes
     /// <summary><c>ComputeMarket.buyShares</c>.</summary>
     public const string RevenuePurchases = "/api/market/revenue-purchases";
 
+    /// <summary>
+    /// <c>ProofOfCompute.requestChallenge</c>, by the live UID's user or the VID's provider; its workflow is the proof,
+    /// whose output is a proof's (not <see cref="Api.WorkflowOutput"/>).
+    /// </summary>
+    public const string Proofs = "/api/proofs";
+
+    /// <summary>The routes whose workflows end on chain with the action's event (every write but <see cref="Proofs"/>).</summary>
     public static IReadOnlyList<string> All { get; } =
         [Hardware, Resources, UsageRights, Listings, Purchases, RevenueClaims, RevenueListings, RevenuePurchases];
 }

@@ -60,6 +60,10 @@ public class LocalStack : IAsyncLifetime
         ["Indexer__Confirmations"] = "0",
         ["LocalHost__LeaseInterval"] = "00:00:06",
         ["LocalHost__OrchestrationPollingInterval"] = "00:00:01",
+        // Quiet chains: the platform challenges only where a test asks it to (a purchase's first proof, a cadence host);
+        // tests move the chain's clock, so proofs look at it every 2 s.
+        ["Proofs__Cadence"] = "0",
+        ["Proofs__DeadlinePollInterval"] = "00:00:02",
     };
 
     /// <summary>How many local hosts start with the stack.</summary>
