@@ -56,7 +56,8 @@ public sealed class Challenger(
     /// for its confirmations. A call that reverts at estimation throws <see cref="Chain.Errors.ContractRevertedException"/>
     /// (nothing sent); the node refusing it throws <see cref="TransactionRejectedException"/>.
     /// </summary>
-    public async Task<TransactionReceipt> SendAsync(string key, string contract, FunctionMessage call, CancellationToken cancellationToken)
+    public async Task<TransactionReceipt> SendAsync<TFunction>(string key, string contract, TFunction call, CancellationToken cancellationToken)
+        where TFunction : FunctionMessage, new()
     {
         ArgumentNullException.ThrowIfNull(call);
         var sender = await SenderAsync(cancellationToken);

@@ -8,15 +8,28 @@ namespace PowerVerse.Functions.Orchestrations.Proofs;
 /// indexed) or the challenger's own — then dispatched with a committed salt, sent to the agent's queue, and the
 /// agent's result awaited until the deadline (<see cref="ProofWait"/>): verified off chain first, submitted, indexed;
 /// without a valid result by the deadline, expired and slashed once. Registered as <c>RequestProof</c> (a user's
-/// <c>POST /api/proofs</c>) and <c>Proof</c> (the platform's: a purchase's first proof, the cadence).
+/// <c>POST /api/proofs</c>) and <c>Proof</c> (the platform's cadence); a purchase runs the same steps for its first proof.
 /// </summary>
 public sealed class ProofOrchestrator : TaskOrchestrator<ProofRequest, ProofOutput>
 {
+    public override async Task<ProofOutput> RunAsync(TaskOrchestrationContext context, ProofRequest input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var output = await RunStepsAsync(context, input);
+        context.SetCustomStatus(WorkflowSteps.Done);
+        return output;
+    }
+
     public const string Requesting = "requesting";
     public const string Dispatching = "dispatching";
     public const string Challenging = "challenging";
 
-    public override async Task<ProofOutput> RunAsync(TaskOrchestrationContext context, ProofRequest input)
+    /// <summary>
+    /// The proof's steps inside the calling workflow (its instance id keys the platform's request and receives the
+    /// agent's results): a purchase runs them after granting access, rather than as a sub-orchestration, which the
+    /// local host's Durable sidecar cannot start.
+    /// </summary>
+    public static async Task<ProofOutput> RunStepsAsync(TaskOrchestrationContext context, ProofRequest input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
@@ -41,7 +54,6 @@ public sealed class ProofOrchestrator : TaskOrchestrator<ProofRequest, ProofOutp
         context.SetCustomStatus(Challenging);
         var sentAt = await RelaySteps.CallAsync<DateTimeOffset>(context, ChallengeActivity.Name, challenge, retry);
         var output = await new ProofWait(context, challenge, sentAt).RunAsync();
-        context.SetCustomStatus(WorkflowSteps.Done);
         return output with { RequestTransaction = requested.TransactionHash };
     }
 }

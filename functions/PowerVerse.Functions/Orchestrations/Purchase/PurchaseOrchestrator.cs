@@ -9,7 +9,7 @@ namespace PowerVerse.Functions.Orchestrations.Purchase;
 /// <summary>
 /// A purchase (DESIGN §3): relay → confirmations → indexed → grant on the provider agent's queue → the agent's
 /// <c>grant-applied</c> (raised by the agent-events queue function) → the access recorded for the buyer → the first
-/// proof of the resource, a platform proof run as a sub-workflow, whose outcome ends the purchase (a missed proof is
+/// proof of the resource, a platform proof run in this workflow, whose outcome ends the purchase (a missed proof is
 /// recorded and slashed; it does not undo the purchase). The payment is in the market's escrow from the relayed
 /// transaction on; an agent that never answers fails the workflow (the escrow stays refundable under the SLA).
 /// </summary>
@@ -49,19 +49,23 @@ public sealed class PurchaseOrchestrator : TaskOrchestrator<WriteRequest, WriteO
         return output with { Access = applied.Endpoint, Proof = proof };
     }
 
-    /// <summary>The resource's first proof, the platform's (instance <c>proof-&lt;purchase id&gt;</c>); one that cannot run is shown failed, with why.</summary>
+    /// <summary>
+    /// The resource's first proof, the platform's, run in this workflow (its id keys the challenger's request); a proof
+    /// the chain refuses to run (the VID already has an open platform challenge) is shown failed, with why.
+    /// </summary>
     private static async Task<ProofOutput> FirstProofAsync(TaskOrchestrationContext context, string vid)
     {
         try
         {
-            // The analyzer finds only function-declared orchestrators; this one is registered by name in FunctionsApp.AddTasks.
-#pragma warning disable DURABLE2004
-            return await context.CallSubOrchestratorAsync<ProofOutput>(
-                ProofRequest.PlatformWorkflow, ProofRequest.Platform(vid), new SubOrchestrationOptions { InstanceId = "proof-" + context.InstanceId });
-#pragma warning restore DURABLE2004
+            return await ProofOrchestrator.RunStepsAsync(context, ProofRequest.Platform(vid));
+        }
+        catch (WriteRejectedException ex)
+        {
+            return ProofOutput.NotRun(vid, ex.Message);
         }
         catch (TaskFailedException ex)
         {
+            // A step that failed past its retries: the purchase stands, its first proof did not run to the end.
             return ProofOutput.NotRun(vid, ex.FailureDetails.ErrorMessage);
         }
     }
