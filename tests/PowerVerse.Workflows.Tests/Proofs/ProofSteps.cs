@@ -113,6 +113,10 @@ internal sealed class ProofSteps(LocalStack stack, ITestOutputHelper output)
         return [.. logs.Select(EventRegistry.Contracts.Decode).OfType<DecodedEvent>().Where(e => e.Name == name && e.Number("challengeId") == challengeId)];
     }
 
+    /// <summary>ProofOfCompute's <c>count()</c>: the challenges requested so far (ids are 1..count).</summary>
+    public Task<BigInteger> ChallengeCountAsync() =>
+        stack.Web3.Eth.GetContractQueryHandler<CountFunction>().QueryAsync<BigInteger>(stack.Manifest["ProofOfCompute"], new CountFunction());
+
     /// <summary>How many transactions the challenger has sent (mined).</summary>
     public async Task<BigInteger> ChallengerNonceAsync() =>
         (await stack.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(Challenger, BlockParameter.CreateLatest())).Value;
@@ -148,4 +152,7 @@ internal sealed class ProofSteps(LocalStack stack, ITestOutputHelper output)
     }
 
     public XunitException Failure(string what) => new($"{what}\n{stack.Logs()}");
+
+    [Nethereum.ABI.FunctionEncoding.Attributes.Function("count", "uint256")]
+    private sealed class CountFunction : FunctionMessage;
 }

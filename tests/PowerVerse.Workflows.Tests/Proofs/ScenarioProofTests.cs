@@ -118,9 +118,5 @@ public sealed class ScenarioProofTests(LocalStack stack, ITestOutputHelper outpu
         return (vid, proof.Number("challengeId"));
     }
 
-    private async Task<BigInteger> LastChallengeAsync() =>
-        await stack.Web3.Eth.GetContractQueryHandler<CountFunction>().QueryAsync<BigInteger>(stack.Manifest["ProofOfCompute"], new CountFunction());
-
-    [Nethereum.ABI.FunctionEncoding.Attributes.Function("count", "uint256")]
-    private sealed class CountFunction : Nethereum.Contracts.FunctionMessage;
+    private Task<BigInteger> LastChallengeAsync() => new ProofSteps(stack, output).ChallengeCountAsync();
 }
