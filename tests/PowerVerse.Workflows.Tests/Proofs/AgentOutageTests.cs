@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Azure.Storage.Queues;
+using Nethereum.Contracts;
 using PowerVerse.Chain.Contracts;
 using PowerVerse.Workflows.Tests.Support;
 using Xunit.Abstractions;
@@ -27,8 +28,8 @@ public sealed class AgentOutageTests(LocalStack stack, ITestOutputHelper output)
 
         // DAO: CPU proofs of 16 shares of 20 bits (2^24 hashes, seconds on the agent's one thread), so the kill lands mid-solve.
         await DaoProposal.ExecuteAsync(stack, "Slow CPU proofs for the agent restart test",
-            new AddGpuModelFunction { Id = SlowModel, ComputeType = CpuType, Name = "Test CPU", MemoryMiB = 65_536 },
-            new AddProofParamsFunction { ComputeType = CpuType, Difficulty = 20, Shares = 16, DeadlineSeconds = 600 });
+            new AddGpuModelFunction { Id = SlowModel, ComputeType = CpuType, Name = "Test CPU", MemoryMiB = 65_536 }.GetCallData(),
+            new AddProofParamsFunction { ComputeType = CpuType, Difficulty = 20, Shares = 16, DeadlineSeconds = 600 }.GetCallData());
         var device = await stack.Agent.AttestAsync(provider.Address, $"CPU-{Guid.NewGuid()}", stack.Manifest["HardwareRegistry"]);
         var (_, vids) = await steps.HardwareAsync(provider, device, gpuModel: SlowModel, computeType: CpuType);
 

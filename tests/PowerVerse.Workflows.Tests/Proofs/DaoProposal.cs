@@ -17,14 +17,15 @@ namespace PowerVerse.Workflows.Tests.Proofs;
 /// </summary>
 internal static class DaoProposal
 {
-    public static async Task ExecuteAsync(LocalStack stack, string description, params FunctionMessage[] calls)
+    /// <summary>Proposes, votes, queues and executes calls of PowerParams (each its calldata).</summary>
+    public static async Task ExecuteAsync(LocalStack stack, string description, params byte[][] calls)
     {
         ArgumentNullException.ThrowIfNull(stack);
         var web3 = new Web3(new Account(HardhatAccounts.Key(0), HardhatAccounts.ChainId), stack.Node.RpcUrl.ToString());
         var governor = stack.Manifest["PowerGovernor"];
         var targets = calls.Select(_ => stack.Manifest["PowerParams"]).ToList();
         var values = calls.Select(_ => BigInteger.Zero).ToList();
-        var data = calls.Select(c => c.GetCallData()).ToList();
+        var data = calls.ToList();
         var descriptionHash = Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(description));
 
         await SendAsync(web3, governor, new ProposeFunction { Targets = targets, Values = values, Calldatas = data, Description = description });
