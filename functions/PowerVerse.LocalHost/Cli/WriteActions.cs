@@ -27,6 +27,7 @@ internal sealed class WriteActions(WriteSigner signer, EthECKey key, DeploymentM
         ["claim"] = ["vid", "token"],
         ["list-shares"] = ["vid", "amount", "token", "price"],
         ["buy-shares"] = ["listing", "amount", "token", "price"],
+        ["proof"] = ["vid"],
         ["access"] = ["uid"],
         ["approve"] = ["token", "amount"],
         ["stake"] = ["hid", "amount"],
@@ -48,6 +49,7 @@ internal sealed class WriteActions(WriteSigner signer, EthECKey key, DeploymentM
         "claim" => await signer.ClaimRevenueAsync(options.Number("vid"), Token()),
         "list-shares" => await signer.ListSharesAsync(options.Number("vid"), options.Number("amount"), Token(), await AmountAsync("price")),
         "buy-shares" => await signer.BuySharesAsync(options.Number("listing"), options.Number("amount"), Token(), await AmountAsync("price")),
+        "proof" => await signer.RequestProofAsync(options.Number("vid")),
         _ => throw new CommandException($"'{action}' is not a write."),
     };
 

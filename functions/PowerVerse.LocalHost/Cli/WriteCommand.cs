@@ -27,6 +27,7 @@ internal static class WriteCommand
           claim        --vid V --token T
           list-shares  --vid V --amount N --token T --price UNIT-PRICE
           buy-shares   --listing L --amount N --token T --price UNIT-PRICE
+          proof        --vid V                  a proof of compute (by the UID's user or the VID's provider)
           access       --uid U                  the UID's access configuration (a read signed by its user)
           approve      --token T --amount A     wallet: ERC-20 approve of the market, sent directly (the API has no route)
           stake        --hid H [--amount A]     wallet: approve PVC and stake the HID (default: its compute type's minimum)
@@ -99,6 +100,13 @@ internal static class WriteCommand
         if (workflow.Result is { } result)
         {
             await output.WriteLineAsync($"completed: {result}");
+            return 0;
+        }
+
+        if (workflow.IsCompleted && workflow.Output is { } proof)
+        {
+            // A proof's output: its challenge, outcome, transactions, elapsed time, work and any refused results.
+            await output.WriteLineAsync($"completed: {proof.GetRawText()}");
             return 0;
         }
 
