@@ -5,6 +5,7 @@ using PowerVerse.Functions.Indexer;
 using PowerVerse.Functions.Orchestrations;
 using PowerVerse.Functions.Orchestrations.Purchase;
 using PowerVerse.Functions.Orchestrations.Relaying;
+using PowerVerse.Functions.Orchestrations.Settlement;
 using PowerVerse.Functions.ReadModel;
 using PowerVerse.Functions.Writes;
 
@@ -23,6 +24,7 @@ public static class FunctionsApp
         services.AddReadModel(configuration);
         services.AddChainIndexer(configuration);
         services.AddWrites(configuration);
+        services.AddSettlement();
     }
 
     /// <summary>The app's orchestrators and activities (class-based <c>TaskOrchestrator</c>/<c>TaskActivity</c>).</summary>
@@ -41,5 +43,6 @@ public static class FunctionsApp
         registry.AddActivity<IndexActivity>(IndexActivity.Name);
         registry.AddActivity<GrantActivity>(GrantActivity.Name);
         registry.AddActivity<RecordAccessActivity>(RecordAccessActivity.Name);
+        registry.AddSettlementTasks();
     }
 }

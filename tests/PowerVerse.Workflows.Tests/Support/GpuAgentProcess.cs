@@ -60,11 +60,26 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>run</c> on the CPU backend and waits until it polls.</summary>
-    public async Task RunAsync(string storage, string proofContract)
+    public Task RunAsync(string storage, string proofContract) => RunAsync(["--storage", storage], proofContract);
+
+    /// <summary>
+    /// Starts <c>run</c> on the CPU backend with one SAS URL per queue, as the platform hands them out (its queue, the
+    /// results, the events and its poison queue), and waits until it polls.
+    /// </summary>
+    public Task RunAsync(Uri challenges, Uri results, Uri events, Uri poison, string proofContract)
+    {
+        ArgumentNullException.ThrowIfNull(challenges);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(poison);
+        return RunAsync(["--queue-url", challenges.ToString(), "--results-url", results.ToString(), "--events-url", events.ToString(), "--poison-url", poison.ToString()], proofContract);
+    }
+
+    private async Task RunAsync(string[] queues, string proofContract)
     {
         _run = ChildProcess.Start(Dotnet.Path,
         [
-            Dll, "run", "--keystore", Keystore, "--passphrase-file", PassphraseFile, "--storage", storage,
+            Dll, "run", "--keystore", Keystore, "--passphrase-file", PassphraseFile, .. queues,
             "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--proof-contract", proofContract,
             "--backend", "cpu", "--threads", "1", "--grants-file", Path.Combine(_folder, "grants.json"),
             "--min-idle-seconds", "0.2", "--max-idle-seconds", "1", "--heartbeat-seconds", "30",
