@@ -34,3 +34,10 @@ public sealed class SettlementFixture : LocalStack
         }
     }
 }
+
+/// <summary>The settlement tests share one stack and run one after another (each judges balances by their change).</summary>
+[CollectionDefinition(Name)]
+public sealed class SettlementStackTests : ICollectionFixture<SettlementFixture>
+{
+    public const string Name = "settlement stack";
+}

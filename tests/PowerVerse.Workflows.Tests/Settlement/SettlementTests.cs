@@ -17,7 +17,8 @@ namespace PowerVerse.Workflows.Tests.Settlement;
 /// proofs; the fee goes to the treasury (part burned for PVC) and the rest to the RID holders. Rentals and proofs are
 /// set up with the parties' own transactions; the local host's timer and workflow do the settling.
 /// </summary>
-public sealed class SettlementTests(SettlementFixture stack, ITestOutputHelper output) : IClassFixture<SettlementFixture>
+[Collection(SettlementStackTests.Name)]
+public sealed class SettlementTests(SettlementFixture stack, ITestOutputHelper output)
 {
     private const int BuyerAccount = 9;
     private const int HolderA = 6;
@@ -122,6 +123,71 @@ public sealed class SettlementTests(SettlementFixture stack, ITestOutputHelper o
             };
             run.Note($"downtime {downtime} s of {rental.Duration}: refund {refund}, fee {fee} ({burned} burned), income {income}; claimable {claimA} + {claimB}");
             Assert.Equal(expected, actual);
+        }
+        finally
+        {
+            await stack.StopAllHostsAsync();
+        }
+    }
+
+
+    /// <summary>
+    /// The host SIGKILLed just before the refund's or the settlement's completion is recorded: the activity runs again
+    /// on the next host, finds its transaction in the challenger's journal and sends nothing new — one refund, one
+    /// settlement, the buyer refunded once.
+    /// </summary>
+    [Theory]
+    [InlineData("Refund:completing")]
+    [InlineData("Settle:completing")]
+    public async Task Settle_HostKilledAtActivityBoundary_RefundsOnceAndSettlesOnce(string killAt)
+    {
+        await stack.StopAllHostsAsync();
+        var run = new SettlementRun(stack, output);
+        var (market, challenger, book) = (new SettlementMarket(stack), new TestChallenger(stack), new ChainBook(stack));
+        var vid = await market.ResourceAsync(await market.StakedHardwareAsync(stack.Agent), 500);
+        var buyer = new Wallet(stack, BuyerAccount);
+        var price = (10 * MarketSteps.Usd) + 7;
+        await buyer.ApproveMarketAsync("TestStablecoin", price);
+        var rental = await market.RentAsync(vid, 1_800, "TestStablecoin", price, [(new Wallet(stack, HolderA).Address, 1_000)], buyer);
+        var bought = await book.SnapshotAsync("TestStablecoin", [buyer.Address]);
+        await run.WarpToAsync(rental.Start + 300);
+        var missed = await challenger.DispatchUnansweredAsync(vid);
+        await run.WarpToAsync((long)(await book.ChallengeAsync(missed)).Deadline + 1);
+        await challenger.ExpireAsync(missed);
+        await run.WarpToAsync(rental.End + 1);
+        var downtime = SlaDowntime.Within([.. (await book.ProofsAsync()).Where(p => p.Vid == vid)], rental.Start, rental.End);
+        var refund = SlaDowntime.Refund(price, downtime, rental.Duration);
+
+        var crashing = await stack.StartSettlementHostAsync(killAt);
+        try
+        {
+            run.Note($"host with LocalHost__KillAt={killAt} on {crashing.Port}; UID {rental.Uid} ended, downtime {downtime} s");
+            var exit = await crashing.WaitForExitAsync(TimeSpan.FromSeconds(120));
+            var line = $"local host: killing itself at {killAt} (instance {rental.WorkflowId}";
+            if (exit != 137 || !crashing.Output.Contains(line, StringComparison.Ordinal))
+            {
+                throw await run.FailureAsync($"The host exited with {exit}; expected SIGKILL (137) after '{line}'.", null, []);
+            }
+
+            run.Note($"killed itself at {killAt}");
+        }
+        finally
+        {
+            await stack.StopAllHostsAsync();
+        }
+
+        var host = await stack.StartSettlementHostAsync();
+        try
+        {
+            var workflow = (await run.CompletedAsync(stack.ApiOf(host), [rental.WorkflowId], SettleTimeout))[rental.WorkflowId];
+            var after = await book.SnapshotAsync("TestStablecoin", [buyer.Address]);
+            var refunds = (await book.MarketEventsAsync("Refunded"))[rental.Uid].Select(e => Text(e.Number("amount"))).ToList();
+            var settlements = (await book.MarketEventsAsync("Settled"))[rental.Uid].Count();
+            var output = workflow.Output!.Value;
+            Assert.Equal(
+                $"refunded {refund} settled; Refunded [{refund}]; Settled 1; buyer +{refund}; escrow -{price}",
+                $"{Out(output, "refund", "outcome")} {Out(output, "refund", "amount")} {Out(output, "settlement", "outcome")}; Refunded [{string.Join(",", refunds)}]; "
+                + $"Settled {settlements}; buyer +{after.Buyers - bought.Buyers}; escrow -{bought.Market - after.Market}");
         }
         finally
         {
