@@ -21,8 +21,9 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
     private const int Seed = 20_261_207;
     private const int Rentals = 100;
     private const int Rounds = 5;
-    private const int Vids = 24;
-    private const double MissPerVidAndRound = 0.2;
+    private const int Vids = 60;
+    private const double MissInRental = 0.35;
+    private const double MissOutsideRentals = 0.05;
     private static readonly string[] Tokens = ["PowerVerseCoin", "TestStablecoin"];
     private static readonly int[] BuyerAccounts = [5, 9];
     private static readonly int[] HolderAccounts = [4, 6, 7, 8];
@@ -33,7 +34,8 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
         await stack.StopAllHostsAsync();
         var random = new Random(Seed);
         var run = new SettlementRun(stack, output);
-        run.Note($"seed {Seed}: {Rentals} rentals in {Rounds} rounds on {Vids} VIDs, a missed proof per VID and round with probability {MissPerVidAndRound}");
+        run.Note($"seed {Seed}: {Rentals} rentals in {Rounds} rounds on {Vids} VIDs; a missed proof during a rental with probability {MissInRental}, "
+            + $"on a VID not rented in a round with probability {MissOutsideRentals}");
         var (market, challenger, book) = (new SettlementMarket(stack), new TestChallenger(stack), new ChainBook(stack));
         var buyers = BuyerAccounts.Select(a => new Wallet(stack, a)).ToList();
         var buyerAddresses = buyers.Select(b => b.Address).ToList();
@@ -51,7 +53,7 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
             var hid = await market.StakedHardwareAsync(stack.Agent);
             for (var i = 0; i < Vids / 2; i++)
             {
-                vids.Add((await market.ResourceAsync(hid, (ushort)random.Next(100, 801)), Holders(random)));
+                vids.Add((await market.ResourceAsync(hid, (ushort)random.Next(100, 301)), Holders(random)));
             }
         }
 
@@ -152,9 +154,9 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
     }
 
     /// <summary>
-    /// One round: rentals of distinct random VIDs bought at the round's start, and random missed proofs over the
-    /// round on any VID (rented or not, so downtime also runs into later rentals), each dispatched then expired past
-    /// its deadline, all in chain-time order. The next round starts after every rental and challenge of this one ended.
+    /// One round: rentals of distinct random VIDs bought at the round's start, and random missed proofs, most during a
+    /// rental, some on VIDs not rented in the round (downtime with no verified proof after it runs on into the VID's
+    /// later rentals), each dispatched then expired past its deadline, all in chain-time order. The next round starts after every rental and challenge of this one ended.
     /// </summary>
     private static async Task<IReadOnlyList<Rental>> RoundAsync(
         SettlementRun run, SettlementMarket market, TestChallenger challenger, Random random,
@@ -170,10 +172,15 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
         }
 
         var events = new List<(long At, BigInteger Vid, bool Expire)>();
-        foreach (var (vid, _) in vids.Where(_ => random.NextDouble() < MissPerVidAndRound))
+        foreach (var r in rentals.Where(_ => random.NextDouble() < MissInRental))
         {
-            var at = start + random.Next(0, 3_300);
-            events.Add((at, vid, false));
+            events.Add((r.Start + random.NextInt64(0, r.Duration), r.Vid, false));
+        }
+
+        var rented = rentals.Select(r => r.Vid).ToHashSet();
+        foreach (var (vid, _) in vids.Where(v => !rented.Contains(v.Vid) && random.NextDouble() < MissOutsideRentals))
+        {
+            events.Add((start + random.Next(0, 3_000), vid, false));
         }
 
         var open = new Dictionary<BigInteger, BigInteger>();
