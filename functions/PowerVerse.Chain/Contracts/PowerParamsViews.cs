@@ -82,3 +82,10 @@ public sealed class RevenueWeightFunction : FunctionMessage
     [Parameter("uint32", "computeType", 1)]
     public uint ComputeType { get; set; }
 }
+
+/// <summary>
+/// <c>PowerParams.disputeWindow()</c>: seconds after a rental's end in which only the challenger may settle; the window
+/// in force is never shorter than the longest proof deadline.
+/// </summary>
+[Function("disputeWindow", "uint32")]
+public sealed class DisputeWindowFunction : FunctionMessage;

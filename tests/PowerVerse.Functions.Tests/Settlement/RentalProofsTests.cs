@@ -11,6 +11,9 @@ public sealed class RentalProofsTests(StoreFixture store) : IClassFixture<StoreF
 {
     private const long Start = 1_800_000_000;
     private const long End = Start + 3_600;
+
+    /// <summary>The dispute window in force locally: a bound on how long after its request a challenge can be dispatched.</summary>
+    private const long Bound = 3_600;
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
@@ -26,7 +29,7 @@ public sealed class RentalProofsTests(StoreFixture store) : IClassFixture<StoreF
         await ProofAsync(vid, 7, ProofStatus.Verified, End + 5);
         await ProofAsync(vid, 8, ProofStatus.Requested, issuedAt: null);
 
-        var found = await new RentalProofs(store.Tables).ReadAsync(vid, Start, End, None);
+        var found = await new RentalProofs(store.Tables).ReadAsync(vid, Start, End, Bound, None);
 
         Assert.Equal(
             ["2 Missed " + (Start - 3_000), "4 Missed " + (Start + 100), "5 Verified " + (Start + 900)],
@@ -36,17 +39,16 @@ public sealed class RentalProofsTests(StoreFixture store) : IClassFixture<StoreF
     }
 
     [Fact]
-    public async Task Read_ChallengeRequestedBeyondTheDispatchBoundOfTheLastBeforeStart_NotRead()
+    public async Task Read_ChallengeRequestedBeyondTheBoundBeforeTheLastProofBeforeStart_NotRead()
     {
-        // A challenge is issued within its deadline of its request, so one requested over a day before the last finished
-        // proof before the start cannot come after it. This row breaks that rule on purpose: were it read, its verified
-        // proof would end the downtime the missed one (issued later) proves.
+        // A challenge is issued within its deadline of its request, so one requested more than the bound before the last
+        // finished proof before the start cannot come after it. This row breaks that rule on purpose: were it read, its
+        // verified proof would end the downtime the missed one (issued later) proves.
         var vid = new BigInteger(901);
-        var bound = (long)RentalProofs.DispatchBound.TotalSeconds;
-        await ProofAsync(vid, 10, ProofStatus.Verified, Start - 10, requestedAt: Start - 100 - bound - 1);
+        await ProofAsync(vid, 10, ProofStatus.Verified, Start - 10, requestedAt: Start - 100 - Bound - 1);
         await ProofAsync(vid, 11, ProofStatus.Expired, Start - 100);
 
-        var found = await new RentalProofs(store.Tables).ReadAsync(vid, Start, End, None);
+        var found = await new RentalProofs(store.Tables).ReadAsync(vid, Start, End, Bound, None);
 
         Assert.Equal([new BigInteger(11)], found.Finished.Select(p => p.ChallengeId));
         Assert.Equal(End - Start, ProvenDowntime.Within(found.Finished, Start, End));
@@ -55,7 +57,7 @@ public sealed class RentalProofsTests(StoreFixture store) : IClassFixture<StoreF
     [Fact]
     public async Task Read_NoProofs_NothingAndNoDowntime()
     {
-        var found = await new RentalProofs(store.Tables).ReadAsync(902, Start, End, None);
+        var found = await new RentalProofs(store.Tables).ReadAsync(902, Start, End, Bound, None);
 
         Assert.Empty(found.Finished);
         Assert.Empty(found.Open);

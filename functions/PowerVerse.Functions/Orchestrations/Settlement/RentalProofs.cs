@@ -16,24 +16,23 @@ namespace PowerVerse.Functions.Orchestrations.Settlement;
 /// </summary>
 public sealed class RentalProofs
 {
-    /// <summary>
-    /// Challenge ids are given in request order, and a challenge is issued (dispatched) within its proof deadline of
-    /// its request; so once a challenge was requested more than this before the last finished proof issued before the
-    /// start (or more than the largest deadline seen, if that is longer), no older challenge can be issued after that
-    /// proof, and the scan stops.
-    /// </summary>
-    public static readonly TimeSpan DispatchBound = TimeSpan.FromDays(1);
-
     private readonly ReadModelTables _tables;
 
     internal RentalProofs(ReadModelTables tables) => _tables = tables;
 
-    public async Task<Found> ReadAsync(BigInteger vid, long start, long end, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the VID's challenges newest first. Challenge ids are given in request order, and a challenge is issued
+    /// within its proof deadline of its request, so once a challenge was requested more than
+    /// <paramref name="dispatchBound"/> (the longest proof deadline there can be: the dispute window in force, which
+    /// PowerParams never lets be shorter) before the last finished proof issued before the start, no older challenge
+    /// can have been issued after that proof, and the scan stops.
+    /// </summary>
+    public async Task<Found> ReadAsync(BigInteger vid, long start, long end, long dispatchBound, CancellationToken cancellationToken)
     {
         var finished = new List<FinishedProof>();
         var open = new List<OpenChallenge>();
         FinishedProof? lastBefore = null;
-        var bound = (long)DispatchBound.TotalSeconds;
+        var bound = dispatchBound;
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Id(vid)}");
         string[] columns = [nameof(ProofEntity.ChallengeId), nameof(ProofEntity.Status), nameof(ProofEntity.Deadline), nameof(ProofEntity.DeadlineSeconds), nameof(ProofEntity.RequestedAt)];
         await foreach (var row in _tables.ProofsByVid.QueryAsync<ProofEntity>(filter, select: columns, cancellationToken: cancellationToken))

@@ -30,6 +30,13 @@ public sealed class SettlementChain(IWeb3 web3, DeploymentManifest manifest, Pla
         return ((long)block.Number.Value, (long)block.Timestamp.Value);
     }
 
+    /// <summary>
+    /// <c>PowerParams.disputeWindow()</c>: the window in force, never shorter than the longest proof deadline of any
+    /// compute type (so also a bound on how long after its request any challenge can have been dispatched).
+    /// </summary>
+    public Task<uint> DisputeWindowAsync() =>
+        web3.Eth.GetContractQueryHandler<DisputeWindowFunction>().QueryAsync<uint>(manifest["PowerParams"], new DisputeWindowFunction());
+
     /// <summary><c>ComputeMarket.orderOf(uid)</c> at the latest block.</summary>
     public async Task<MarketOrder> OrderAsync(BigInteger uid) =>
         (await web3.Eth.GetContractQueryHandler<OrderOfFunction>().QueryDeserializingToObjectAsync<OrderOutput>(new OrderOfFunction { Uid = uid }, Market)).Order;

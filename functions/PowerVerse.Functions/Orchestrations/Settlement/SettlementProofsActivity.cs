@@ -51,7 +51,7 @@ public sealed class SettlementProofsActivity(SettlementChain chain, ChainIndexer
             await indexer.EnsureIndexedAsync(head, timeout.Token);
         }
 
-        var found = await proofs.ReadAsync(input.VidNumber, input.Start, input.End, CancellationToken.None);
+        var found = await proofs.ReadAsync(input.VidNumber, input.Start, input.End, await chain.DisputeWindowAsync(), CancellationToken.None);
         var expire = new List<string>();
         long wait = 0;
         foreach (var open in found.Open)
