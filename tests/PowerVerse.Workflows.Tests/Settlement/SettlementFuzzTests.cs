@@ -10,7 +10,8 @@ namespace PowerVerse.Workflows.Tests.Settlement;
 
 /// <summary>
 /// Settlement over many random rentals (fixed seed, printed): random VIDs, durations, prices and payment tokens (PVC and
-/// tUSD), random missed proofs before, during and between them. The settlement timer and workflow settle them all;
+/// tUSD), random missed proofs before, during and between them. The settlement timers of two hosts and the workflow
+/// settle them all, each once;
 /// then, per token and to the unit, what the buyers paid in equals what the RID holders received plus what was
 /// refunded plus the fees (to the treasury, and burned) — each measured from balances, and equal to the market's own
 /// totals — and every order's refund is the test's own floor(price · proven downtime / duration).
@@ -75,7 +76,13 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
         try
         {
             var api = stack.ApiOf(host);
-            await UntilSettledAsync(run, market.Views, rentals, api);
+            // A second host once the first has caught up with the chain, as a second instance of the app would run: both
+            // timers find the orders still to settle, and each is settled once.
+            await UntilSettledAsync(run, market.Views, rentals, api, async () =>
+            {
+                await stack.StartSettlementHostAsync();
+                run.Note("a second host runs");
+            });
             var workflows = await run.CompletedAsync(api, [.. rentals.Select(r => r.WorkflowId)], TimeSpan.FromSeconds(60));
             var after = await SnapshotsAsync(book, buyerAddresses);
             var refunds = await book.MarketEventsAsync("Refunded");
@@ -234,8 +241,8 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
         return snapshots;
     }
 
-    /// <summary>Waits until the chain shows every order settled (cheaper to ask than a hundred workflows).</summary>
-    private static async Task UntilSettledAsync(SettlementRun run, ChainViews views, List<Rental> rentals, PowerVerseApi api)
+    /// <summary>Waits until the chain shows every order settled (cheaper to ask than a hundred workflows), calling <paramref name="firstSettled"/> once some are.</summary>
+    private static async Task UntilSettledAsync(SettlementRun run, ChainViews views, List<Rental> rentals, PowerVerseApi api, Func<Task> firstSettled)
     {
         var pending = rentals.ToList();
         var waiting = System.Diagnostics.Stopwatch.StartNew();
@@ -253,6 +260,10 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
             if (still.Count != pending.Count)
             {
                 run.Note($"{rentals.Count - still.Count} of {rentals.Count} orders settled on chain");
+                if (pending.Count == rentals.Count)
+                {
+                    await firstSettled();
+                }
             }
 
             pending = still;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 using PowerVerse.Chain.Contracts;
@@ -53,17 +54,32 @@ public sealed class SettlementChain(IWeb3 web3, DeploymentManifest manifest, Pla
     }
 
     /// <summary>
-    /// Sends <paramref name="call"/> to <paramref name="contract"/> from the challenger under <paramref name="key"/> (once
-    /// per key, whoever asks) and waits for its confirmations. A call the chain refuses at estimation or at sending
-    /// throws <see cref="ContractRevertedException"/> / <see cref="TransactionRejectedException"/>: the caller decides
-    /// whether that is an outcome.
+    /// Sends <paramref name="data"/> to <paramref name="contract"/> from the challenger under <paramref name="key"/> (once
+    /// per key, whoever asks) and waits for its confirmations. Its gas limit is twice the estimate: what a settlement
+    /// or refund costs depends on the VID's income pool, which other orders' settlements change between the estimate
+    /// and the transaction (unused gas is not paid for). A call the chain refuses at estimation or at sending throws
+    /// <see cref="ContractRevertedException"/> / <see cref="TransactionRejectedException"/>.
     /// </summary>
-    public async Task<Sent> SendAsync<TFunction>(string contract, TFunction call, string key, TimeSpan timeout)
-        where TFunction : FunctionMessage, new()
+    public async Task<Sent> SendAsync(string contract, byte[] data, string key, TimeSpan timeout)
     {
-        ArgumentNullException.ThrowIfNull(call);
         var sender = await senders.SenderAsync(PlatformRole.Challenger, CancellationToken.None);
-        var entry = await sender.SendAsync(new TransactionRequest { To = contract, Data = call.GetCallData(), Key = key });
+        BigInteger gas;
+        try
+        {
+            gas = (await web3.Eth.Transactions.EstimateGas.SendRequestAsync(new CallInput(data.ToHex(prefix: true), contract) { From = sender.Address })).Value;
+        }
+        catch (Exception ex) when (ContractRevertedException.From(ex) is { } reverted)
+        {
+            // Another run of the same activity may have sent it meanwhile, and the estimate reverts because that ran.
+            if (await JournalledAsync(key) is { } raced)
+            {
+                return await ConfirmAsync(raced, timeout);
+            }
+
+            throw reverted;
+        }
+
+        var entry = await sender.SendAsync(new TransactionRequest { To = contract, Data = data, Key = key, GasLimit = gas * 2 });
         return await ConfirmAsync(entry, timeout);
     }
 

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Numerics;
 using Microsoft.DurableTask;
+using Nethereum.Contracts;
 using PowerVerse.Chain.Contracts;
-using PowerVerse.Chain.Errors;
-using PowerVerse.Chain.Transactions;
 using PowerVerse.Functions.Orchestrations.Relaying;
 
 namespace PowerVerse.Functions.Orchestrations.Settlement;
@@ -22,25 +21,15 @@ public sealed class SettlementExpireActivity(SettlementChain chain, RelayOptions
     public override async Task<long> RunAsync(TaskActivityContext context, string input)
     {
         var id = BigInteger.Parse(input, CultureInfo.InvariantCulture);
-        var key = string.Create(CultureInfo.InvariantCulture, $"expire-{id}");
-        if (await chain.JournalledAsync(key) is { } journalled)
-        {
-            return (await chain.ConfirmAsync(journalled, options.ConfirmTimeout)).Block;
-        }
+        var block = await new ChainEffect<string>(
+            chain.Proofs, new ExpireChallengeFunction { ChallengeId = id }.GetCallData(), string.Create(CultureInfo.InvariantCulture, $"expire-{id}"),
+            sent => sent.Event("ChallengeExpired", "challengeId", id) is not null ? sent.Block.ToString(CultureInfo.InvariantCulture) : null,
+            async () => (await chain.ChallengeAsync(id)).Status != ChallengeInfo.Open ? await HeadAsync() : null,
+            // Not past its deadline after all, or finished in between: the next look at the proofs decides.
+            _ => HeadAsync())
+            .MakeAsync(chain, options.ConfirmTimeout);
+        return long.Parse(block, CultureInfo.InvariantCulture);
 
-        if ((await chain.ChallengeAsync(id)).Status != ChallengeInfo.Open)
-        {
-            return (await chain.HeadAsync()).Block;
-        }
-
-        try
-        {
-            return (await chain.SendAsync(chain.Proofs, new ExpireChallengeFunction { ChallengeId = id }, key, options.ConfirmTimeout)).Block;
-        }
-        catch (Exception ex) when (ex is ContractRevertedException or TransactionRejectedException)
-        {
-            // Expired or verified in between (or not past its deadline after all): the next look at the proofs decides.
-            return (await chain.HeadAsync()).Block;
-        }
+        async Task<string> HeadAsync() => (await chain.HeadAsync()).Block.ToString(CultureInfo.InvariantCulture);
     }
 }

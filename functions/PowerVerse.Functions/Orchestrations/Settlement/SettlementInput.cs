@@ -15,6 +15,7 @@ public sealed record SettlementInput(
     [property: JsonPropertyName("end")] long End)
 {
     /// <summary>The settlement workflow's instance id, <c>settle-&lt;uid&gt;-&lt;start&gt;</c>: one per order, whoever starts it.</summary>
+    [JsonIgnore]
     public string InstanceId => Id(UidNumber, Start);
 
     [JsonIgnore]
