@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Util;
+using PowerVerse.Chain.Contracts;
 using PowerVerse.Client.Api;
 using PowerVerse.Workflows.Tests.Support;
 using Xunit.Abstractions;
@@ -23,6 +24,7 @@ public sealed class SettlementTests(SettlementFixture stack, ITestOutputHelper o
     private const int BuyerAccount = 9;
     private const int HolderA = 6;
     private const int HolderB = 7;
+    private const int AnyoneAccount = 8;
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(120);
 
     [Fact]
@@ -188,6 +190,69 @@ public sealed class SettlementTests(SettlementFixture stack, ITestOutputHelper o
                 $"refunded {refund} settled; Refunded [{refund}]; Settled 1; buyer +{refund}; escrow -{price}",
                 $"{Out(output, "refund", "outcome")} {Out(output, "refund", "amount")} {Out(output, "settlement", "outcome")}; Refunded [{string.Join(",", refunds)}]; "
                 + $"Settled {settlements}; buyer +{after.Buyers - bought.Buyers}; escrow -{bought.Market - after.Market}");
+        }
+        finally
+        {
+            await stack.StopAllHostsAsync();
+        }
+    }
+
+    /// <summary>
+    /// After the dispute window anyone may settle; a refund is then impossible once someone has. The workflow, stopped
+    /// (its host SIGKILLed) after it measured the downtime, finds the order settled by another account when it comes
+    /// back: the refund is forfeited and the settlement already made — outcomes, and the workflow completes.
+    /// </summary>
+    [Fact]
+    public async Task Settle_SettledByAnotherAfterTheDisputeWindow_RefundForfeitedAndAlreadySettledAreOutcomes()
+    {
+        await stack.StopAllHostsAsync();
+        var run = new SettlementRun(stack, output);
+        var (market, challenger, book) = (new SettlementMarket(stack), new TestChallenger(stack), new ChainBook(stack));
+        var vid = await market.ResourceAsync(await market.StakedHardwareAsync(stack.Agent), 500);
+        var buyer = new Wallet(stack, BuyerAccount);
+        var price = (3 * MarketSteps.Usd) + 1;
+        await buyer.ApproveMarketAsync("TestStablecoin", price);
+        var rental = await market.RentAsync(vid, 1_200, "TestStablecoin", price, [(new Wallet(stack, HolderB).Address, 1_000)], buyer);
+        var bought = await book.SnapshotAsync("TestStablecoin", [buyer.Address]);
+        await run.WarpToAsync(rental.Start + 100);
+        var missed = await challenger.DispatchUnansweredAsync(vid);
+        await run.WarpToAsync((long)(await book.ChallengeAsync(missed)).Deadline + 1);
+        await challenger.ExpireAsync(missed);
+        await run.WarpToAsync(rental.End + 1);
+
+        const string killAt = "SettlementProofs:completed";
+        var crashing = await stack.StartSettlementHostAsync(killAt);
+        try
+        {
+            var exit = await crashing.WaitForExitAsync(TimeSpan.FromSeconds(120));
+            var line = $"local host: killing itself at {killAt} (instance {rental.WorkflowId}";
+            if (exit != 137 || !crashing.Output.Contains(line, StringComparison.Ordinal))
+            {
+                throw await run.FailureAsync($"The host exited with {exit}; expected SIGKILL (137) after '{line}'.", null, []);
+            }
+        }
+        finally
+        {
+            await stack.StopAllHostsAsync();
+        }
+
+        var window = await stack.Web3.Eth.GetContractQueryHandler<DisputeWindowFunction>().QueryAsync<uint>(stack.Manifest["PowerParams"], new DisputeWindowFunction());
+        await run.WarpToAsync(rental.End + window + 1);
+        await new Wallet(stack, AnyoneAccount).SettleAsync(rental.Uid);
+        run.Note($"downtime measured, host killed; UID {rental.Uid} settled by account #{AnyoneAccount} after the {window} s dispute window");
+
+        var host = await stack.StartSettlementHostAsync();
+        try
+        {
+            var workflow = (await run.CompletedAsync(stack.ApiOf(host), [rental.WorkflowId], SettleTimeout))[rental.WorkflowId];
+            var after = await book.SnapshotAsync("TestStablecoin", [buyer.Address]);
+            var output = workflow.Output!.Value;
+            Assert.Equal(
+                "forfeited 0 already-settled; Refunded 0; Settled 1; buyer +0",
+                $"{Out(output, "refund", "outcome")} {Out(output, "refund", "amount")} {Out(output, "settlement", "outcome")}; "
+                + $"Refunded {(await book.MarketEventsAsync("Refunded"))[rental.Uid].Count()}; Settled {(await book.MarketEventsAsync("Settled"))[rental.Uid].Count()}; "
+                + $"buyer +{after.Buyers - bought.Buyers}");
+            Assert.True(output.GetProperty("downtimeSeconds").GetInt64() > 0, "the workflow measured no downtime");
         }
         finally
         {
