@@ -10,6 +10,24 @@ namespace PowerVerse.Functions.Orchestrations.Settlement;
 /// expiring those past their deadline → proven downtime inside the rental → refund it pro rata, if any → settle →
 /// indexed. Every chain effect is keyed, so a crash or a redelivered activity never refunds or settles twice.
 /// </summary>
+/// <remarks>
+/// The races, and why each ends in one refund (or none) and one settlement:
+/// <list type="bullet">
+/// <item>Two hosts or two ticks: the instance id is the order's, and a start finds the instance already there.</item>
+/// <item>An activity run twice, or at once on two hosts: its transaction is journalled under its key; the second run
+/// finds it and waits for it (<see cref="ChainEffect{T}"/>).</item>
+/// <item>A challenge issued before the end still open: waited for until its deadline by the chain's clock, then
+/// expired here if nobody did; the dispute window in force is never shorter than any proof deadline, so the refund
+/// still comes before anyone else may settle.</item>
+/// <item>Anyone settling after the dispute window: the chain refuses a refund of a settled order and settles an
+/// order once, so a refund not yet made is <c>forfeited</c> and the settlement <c>already-settled</c> — outcomes, seen
+/// only when this workflow could not run for the whole window (the platform down). Before the window ends nobody but
+/// the challenger may settle, and the workflow refunds before it settles.</item>
+/// <item>Proofs finishing after the end: only their issue time matters, and only those issued before the end count;
+/// the read model is brought up to a head past the end before it is read, and the chain is asked about any challenge it
+/// still shows open.</item>
+/// </list>
+/// </remarks>
 public sealed class SettlementOrchestrator : TaskOrchestrator<SettlementInput, SettlementOutput>
 {
     public const string Name = "Settlement";
