@@ -15,7 +15,7 @@ namespace PowerVerse.Indexer.Tests.Ranks;
 /// and those proofs are the chain's own records.
 /// </summary>
 [Collection(RankChainGroup.Name)]
-public sealed class RankChainTests(RankChainFixture f)
+public sealed class RankChainTests(RankChainFixture f, Xunit.Abstractions.ITestOutputHelper output)
 {
     private string VidPath => $"api/ranks/{f.Scenario.Vid.ToString(CultureInfo.InvariantCulture)}";
 
@@ -23,6 +23,7 @@ public sealed class RankChainTests(RankChainFixture f)
     public async Task Rank_RecomputedIndependentlyFromItsProofs_EqualsThePublishedRank()
     {
         var detail = await f.GetJsonAsync(VidPath);
+        output.WriteLine(detail.ToString());
 
         var recomputed = IndependentRank.FromJson(detail);
 

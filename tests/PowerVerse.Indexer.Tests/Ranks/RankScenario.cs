@@ -12,8 +12,8 @@ namespace PowerVerse.Indexer.Tests.Ranks;
 /// A resource proven on the real chain: a provider registers an attested H200 and carves one VID; the challenger
 /// (Hardhat #2) challenges it eight times, a few minutes apart, and the agent answers five of them with shares it
 /// found and signed (<see cref="ShareSolver"/>, <see cref="ProofResultSignature"/>), which ProofOfCompute verifies;
-/// the other three pass their deadline and expire (missed). The outcomes interleave, so the rank has misses to count,
-/// downtime that a verified proof closes and downtime still open at the end.
+/// the other three pass their deadline and expire (missed). The outcomes interleave, so the rank has misses to count and
+/// downtime that verified proofs close: after one miss, and after two in a row.
 /// </summary>
 internal sealed class RankScenario(SeedAccounts a, ChainViews chain, ChainClock clock)
 {
