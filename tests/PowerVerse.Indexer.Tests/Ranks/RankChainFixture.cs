@@ -40,18 +40,16 @@ public sealed class RankChainFixture : IAsyncLifetime
         Scenario = new RankScenario(Accounts, Chain, new ChainClock(_node.RpcUrl));
         await Scenario.RunAsync();
 
-        var port = FreePort.Next();
         _host = ChildProcess.Start("dotnet", [RepoPaths.BuildOutput(Path.Combine("functions", "PowerVerse.LocalHost"), "PowerVerse.LocalHost.dll")], environment: new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = _storage.ConnectionString,
             ["ReadModel"] = _storage.ConnectionString,
-            ["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            ["LocalHost__Urls"] = "http://127.0.0.1:0",
             ["Chain__RpcUrl"] = _node.RpcUrl.ToString(),
             ["Chain__Manifest"] = manifestPath,
             ["Indexer__Confirmations"] = "0",
         });
-        await _host.WaitForPortAsync(port, TimeSpan.FromSeconds(90));
-        Http.BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        Http.BaseAddress = new Uri(await _host.WaitForListeningAsync(TimeSpan.FromSeconds(90)), "/");
         await UntilRankedAsync();
     }
 
