@@ -26,15 +26,16 @@ public sealed class ProvingAgent : IAsyncDisposable
 {
     private const int Challenger = 2;
     private readonly LocalStack _stack;
+    private readonly string _folder;
     private readonly GpuAgentProcess _process;
     private readonly QueueClient _challenges;
     private readonly QueueClient _results;
     private readonly Wallet _challenger;
     private readonly SemaphoreSlim _challengerOrder = new(1, 1);
 
-    private ProvingAgent(LocalStack stack, GpuAgentProcess process, QueueClient challenges, QueueClient results)
+    private ProvingAgent(LocalStack stack, string folder, GpuAgentProcess process, QueueClient challenges, QueueClient results)
     {
-        (_stack, _process, _challenges, _results) = (stack, process, challenges, results);
+        (_stack, _folder, _process, _challenges, _results) = (stack, folder, process, challenges, results);
         _challenger = new Wallet(stack, Challenger);
     }
 
@@ -42,9 +43,11 @@ public sealed class ProvingAgent : IAsyncDisposable
 
     public GpuAgentProcess Process => _process;
 
-    public static async Task<ProvingAgent> StartAsync(LocalStack stack, string folder)
+    /// <summary>A new agent key in a folder of its own (removed on dispose), its queues, and the agent running on them.</summary>
+    public static async Task<ProvingAgent> StartAsync(LocalStack stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
+        var folder = Directory.CreateTempSubdirectory("pv-dividend-agent-").FullName;
         var process = await GpuAgentProcess.InitAsync(folder);
         var name = "agent-" + process.Address[2..].ToLowerInvariant();
         var queues = new[] { name, name + "-poison", "dividend-test-results", "dividend-test-events" }
@@ -56,7 +59,7 @@ public sealed class ProvingAgent : IAsyncDisposable
 
         var urls = queues.Select(q => q.GenerateSasUri(QueueSasPermissions.All, DateTimeOffset.UtcNow.AddHours(2))).ToArray();
         await process.RunAsync(urls[0], urls[2], urls[3], urls[1], stack.Manifest["ProofOfCompute"]);
-        return new ProvingAgent(stack, process, queues[0], queues[2]);
+        return new ProvingAgent(stack, folder, process, queues[0], queues[2]);
     }
 
     /// <summary>A proof of <paramref name="vid"/> requested by <paramref name="requester"/> (its owner), solved by the agent and verified on chain.</summary>
@@ -107,6 +110,7 @@ public sealed class ProvingAgent : IAsyncDisposable
     {
         await _process.DisposeAsync();
         _challengerOrder.Dispose();
+        Directory.Delete(_folder, recursive: true);
     }
 
     private async Task<Nethereum.RPC.Eth.DTOs.TransactionReceipt> ChallengerAsync<TFunction>(TFunction call)
