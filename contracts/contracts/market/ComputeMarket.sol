@@ -37,13 +37,42 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         uint256 refunded;
     }
 
+    /// @dev The stored form of a UID's order ({orderOf} returns it as an Order). A listing writes three slots, a
+    /// purchase reads three and rewrites two, a settlement reads three and rewrites one (`refunded` is read by
+    /// refunds and views only: settlement pays out `remaining`).
+    struct Record {
+        Head head;
+        Terms terms;
+        uint256 remaining; // the price less what was refunded
+        uint256 refunded;
+    }
+
+    /// @dev One slot: the seller while listed, the buyer once bought; the state; the rental's start and end (0 while
+    /// listed; UsageRights keeps expiries in uint40, seconds to the year 36812).
+    struct Head {
+        address account;
+        OrderState state;
+        uint40 start;
+        uint40 end;
+    }
+
+    /// @dev One slot: the payment token, the fee terms fixed at purchase, and the UID's VID as of its listing (a UID's
+    /// VID never changes), so that settlement need not ask UsageRights. VIDs are ResourceRegistry's counter, one per
+    /// `create` transaction, so they stay far below 2^64; should one not fit, 0 is stored and settlement asks.
+    struct Terms {
+        address token;
+        uint16 feeBps;
+        uint16 burnShareBps;
+        uint64 vid;
+    }
+
     IPowerVerseParams private immutable _params;
     UsageRights private immutable _usage;
     RevenueRights private immutable _revenue;
     ERC20Burnable private immutable _pvc;
     ProviderStaking private immutable _staking;
 
-    mapping(uint256 uid => Order order) private _orders;
+    mapping(uint256 uid => Record order) private _orders;
     mapping(address token => Totals totals) private _totals;
     mapping(uint256 listingId => ShareListing listing) private _shareListings;
     uint256 private _lastShareListing;
@@ -99,10 +128,10 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     /// @notice Withdraws the caller's listing of a UID.
     /// @dev Requirements: the UID is listed by the caller.
     function unlist(uint256 uid) external {
-        Order storage order = _orders[uid];
-        if (order.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
+        Head memory head = _orders[uid].head;
+        if (head.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
         address caller = _msgSender();
-        if (order.account != caller) revert ComputeMarketNotOwner(uid, caller);
+        if (head.account != caller) revert ComputeMarketNotOwner(uid, caller);
         delete _orders[uid];
         emit Unlisted(uid);
     }
@@ -113,9 +142,12 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     /// stake is at its minimum; the token is still accepted; the caller approved the market for `price`; the market
     /// receives exactly `price` (a token with a fee on transfer is refused).
     function buy(uint256 uid, address token, uint256 price) external nonReentrant {
-        Order storage order = _orders[uid];
-        if (order.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
-        if (order.token != token || order.price != price) revert ComputeMarketPriceChanged(order.token, order.price);
+        Record storage order = _orders[uid];
+        if (order.head.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
+        Terms memory terms = order.terms;
+        // Nothing is refunded before a purchase, so the remaining price is the listed price.
+        uint256 listedPrice = order.remaining;
+        if (terms.token != token || listedPrice != price) revert ComputeMarketPriceChanged(terms.token, listedPrice);
         (bool accepted, uint16 feeBps, uint16 burnShareBps) = _params.feeTerms(token);
         if (!accepted) revert ComputeMarketTokenNotAccepted(token);
         address buyer = _msgSender();
@@ -124,12 +156,10 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         // until it ends), the second reads the stake.
         (uint256 vid, uint256 hid, uint64 end) = _usage.rentTo(uid, buyer);
         if (!_staking.isStaked(hid)) revert ComputeMarketNotStaked(hid);
-        order.account = buyer;
-        order.end = end;
-        order.state = OrderState.Escrowed;
-        order.feeBps = feeBps;
-        order.burnShareBps = burnShareBps;
-        order.start = uint64(block.timestamp);
+        // UsageRights computes the end in uint40, so the cast keeps every bit.
+        order.head =
+            Head({account: buyer, state: OrderState.Escrowed, start: uint40(block.timestamp), end: uint40(end)});
+        (order.terms.feeBps, order.terms.burnShareBps) = (feeBps, burnShareBps);
         _totals[token].paidIn += price;
         emit Purchased(uid, vid, buyer, token, price, end);
         // Measured, not booked: a token that delivers less than it was asked to move (a fee on transfer) is refused.
@@ -147,28 +177,30 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     /// @dev Requirements: the UID's escrow exists, is not settled, and the rental has ended; before the end of the
     /// dispute window the caller has CHALLENGER_ROLE.
     function settle(uint256 uid) external nonReentrant {
-        Order storage order = _orders[uid];
-        if (order.state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
-        if (order.state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
-        uint64 end = order.end;
+        Record storage order = _orders[uid];
+        Head memory head = order.head;
+        if (head.state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
+        if (head.state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
+        uint64 end = head.end;
         if (block.timestamp < end) revert ComputeMarketNotExpired(uid, end);
         uint64 disputeEnd = end + _params.disputeWindow();
         if (block.timestamp < disputeEnd && !hasRole(CHALLENGER_ROLE, _msgSender())) {
             revert ComputeMarketInDisputeWindow(uid, disputeEnd);
         }
-        address token = order.token;
-        uint256 remaining = order.price - order.refunded;
-        uint256 fee = (remaining * order.feeBps) / _MAX_BPS;
-        uint256 burned = token == address(_pvc) ? (fee * order.burnShareBps) / _MAX_BPS : 0;
+        Terms memory terms = order.terms;
+        address token = terms.token;
+        uint256 remaining = order.remaining;
+        uint256 fee = (remaining * terms.feeBps) / _MAX_BPS;
+        uint256 burned = token == address(_pvc) ? (fee * terms.burnShareBps) / _MAX_BPS : 0;
         uint256 income = remaining - fee;
-        uint256 vid = _usage.vidOf(uid);
-        order.state = OrderState.Settled;
+        uint256 vid = terms.vid != 0 ? terms.vid : _usage.vidOf(uid);
+        order.head.state = OrderState.Settled;
         _totals[token].paidOut += remaining;
         emit Settled(uid, vid, token, fee, burned, income);
         if (fee > burned) IERC20(token).safeTransfer(_params.treasury(), fee - burned);
         if (burned != 0) _pvc.burn(burned);
         // A rental lasts its UID's duration, a uint32, so the cast keeps every bit.
-        if (income != 0) _payIncome(vid, IERC20(token), income, uint32(end - order.start));
+        if (income != 0) _payIncome(vid, IERC20(token), income, uint32(end - head.start));
     }
 
     /// @notice Refunds the buyer pro rata for `downtimeSeconds` of proof-proven downtime (SLA-backed escrow).
@@ -179,19 +211,24 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         onlyRole(CHALLENGER_ROLE)
         nonReentrant
     {
-        Order storage order = _orders[uid];
-        if (order.state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
-        if (order.state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
-        uint256 duration = order.end - order.start;
+        Record storage order = _orders[uid];
+        Head memory head = order.head;
+        if (head.state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
+        if (head.state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
+        uint256 duration = head.end - head.start;
         if (downtimeSeconds == 0 || downtimeSeconds > duration) revert ComputeMarketInvalidDowntime(downtimeSeconds);
-        uint256 amount = (order.price * downtimeSeconds) / duration;
-        uint256 refunded = order.refunded + amount;
-        if (refunded > order.price) revert ComputeMarketInvalidDowntime(downtimeSeconds);
-        order.refunded = refunded;
-        _totals[order.token].refunded += amount;
-        address buyer = order.account;
+        (uint256 remaining, uint256 refundedBefore) = (order.remaining, order.refunded);
+        uint256 amount = ((remaining + refundedBefore) * downtimeSeconds) / duration;
+        if (amount > remaining) revert ComputeMarketInvalidDowntime(downtimeSeconds);
+        // amount <= remaining was checked above, and remaining + refunded is the price, so neither can wrap.
+        unchecked {
+            (order.remaining, order.refunded) = (remaining - amount, refundedBefore + amount);
+        }
+        address token = order.terms.token;
+        _totals[token].refunded += amount;
+        address buyer = head.account;
         emit Refunded(uid, buyer, amount, downtimeSeconds, reason);
-        IERC20(order.token).safeTransfer(buyer, amount);
+        IERC20(token).safeTransfer(buyer, amount);
     }
 
     // ---------------------------------------------------------------- revenue rights
@@ -275,7 +312,20 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
 
     /// @notice The order (listing or escrow) of a UID.
     function orderOf(uint256 uid) external view returns (Order memory) {
-        return _orders[uid];
+        Record storage order = _orders[uid];
+        (Head memory head, Terms memory terms) = (order.head, order.terms);
+        uint256 refunded = order.refunded;
+        return Order({
+            account: head.account,
+            end: head.end,
+            state: head.state,
+            token: terms.token,
+            feeBps: terms.feeBps,
+            burnShareBps: terms.burnShareBps,
+            start: head.start,
+            price: order.remaining + refunded,
+            refunded: refunded
+        });
     }
 
     /// @notice A share listing (seller = 0 when filled or cancelled).
@@ -302,11 +352,11 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         if (!_staking.isStaked(hid)) revert ComputeMarketNotStaked(hid);
         if (price == 0) revert ComputeMarketZeroPrice();
         _requireAccepted(token);
-        Order storage order = _orders[uid];
-        order.account = seller;
-        order.state = OrderState.Listed;
-        order.token = token;
-        order.price = price;
+        Record storage order = _orders[uid];
+        order.head = Head({account: seller, state: OrderState.Listed, start: 0, end: 0});
+        order.terms =
+            Terms({token: token, feeBps: 0, burnShareBps: 0, vid: vid <= type(uint64).max ? uint64(vid) : 0});
+        order.remaining = price;
         emit Listed(uid, vid, seller, token, price);
     }
 
