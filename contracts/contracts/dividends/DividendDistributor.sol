@@ -108,12 +108,15 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
         bytes32 root = e.root;
         if (root == bytes32(0)) revert DividendDistributorUnknownEpoch(epoch);
         mapping(uint256 word => uint256 bits) storage claimed = _claimed[account];
-        uint256 bits = claimed[epoch >> 8];
-        uint256 withThis = bits | (1 << (epoch & 0xff));
-        if (withThis == bits) revert DividendDistributorAlreadyClaimed(epoch, account);
+        uint256 withThis;
+        {
+            uint256 bits = claimed[epoch >> 8];
+            withThis = bits | (1 << (epoch & 0xff));
+            if (withThis == bits) revert DividendDistributorAlreadyClaimed(epoch, account);
+        }
         bytes32 leaf = keccak256(abi.encodePacked(account, amount));
         if (!MerkleProof.verifyCalldata(proof, root, leaf)) revert DividendDistributorInvalidProof();
-        uint256 remaining = e.remaining;
+        (address token, uint256 remaining) = (e.token, e.remaining);
         if (amount > remaining) {
             // Only the failing path reads why: not funded yet, reclaimed, or funded below the tree's total.
             if (e.claimDeadline == 0) revert DividendDistributorNotFunded(epoch);
@@ -126,7 +129,7 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
             e.remaining = uint96(remaining - amount);
         }
         emit DividendClaimed(epoch, account, amount);
-        IERC20(e.token).safeTransfer(account, amount);
+        IERC20(token).safeTransfer(account, amount);
     }
 
     /// @notice Sends what is left of an epoch to `to` once its claim deadline has passed; the epoch closes.
