@@ -30,6 +30,9 @@ public static class WriteRoutes
     /// <summary><c>ComputeMarket.buyShares</c>.</summary>
     public const string RevenuePurchases = "/api/market/revenue-purchases";
 
+    /// <summary><c>DividendDistributor.claim</c>, with the amount and proof <c>GET /api/dividends/{epoch}/{address}</c> serves.</summary>
+    public const string DividendClaims = "/api/dividends/claims";
+
     public static IReadOnlyList<string> All { get; } =
         [Hardware, Resources, UsageRights, Listings, Purchases, RevenueClaims, RevenueListings, RevenuePurchases];
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PowerVerse.Functions.Indexer;
 using PowerVerse.Functions.Orchestrations;
+using PowerVerse.Functions.Orchestrations.Dividends;
 using PowerVerse.Functions.Orchestrations.Purchase;
 using PowerVerse.Functions.Orchestrations.Relaying;
 using PowerVerse.Functions.Orchestrations.Settlement;
@@ -24,6 +25,7 @@ public static class FunctionsApp
         services.AddReadModel(configuration);
         services.AddChainIndexer(configuration);
         services.AddWrites(configuration);
+        services.AddDividends(configuration);
         services.AddSettlement();
     }
 
@@ -43,6 +45,17 @@ public static class FunctionsApp
         registry.AddActivity<IndexActivity>(IndexActivity.Name);
         registry.AddActivity<GrantActivity>(GrantActivity.Name);
         registry.AddActivity<RecordAccessActivity>(RecordAccessActivity.Name);
+
+        // The monthly dividend.
+        registry.AddOrchestrator<DividendOrchestrator>(DividendOrchestrator.Name);
+        registry.AddActivity<DividendEpochStateActivity>(DividendEpochStateActivity.Name);
+        registry.AddActivity<DividendSnapshotActivity>(DividendSnapshotActivity.Name);
+        registry.AddActivity<PostDividendEpochActivity>(PostDividendEpochActivity.Name);
+        registry.AddActivity<StoreDividendLeavesActivity>(StoreDividendLeavesActivity.Name);
+        registry.AddActivity<ApproveDividendActivity>(ApproveDividendActivity.Name);
+        registry.AddActivity<FundDividendEpochActivity>(FundDividendEpochActivity.Name);
+
+        // Settlement and SLA refunds.
         registry.AddSettlementTasks();
     }
 }

@@ -71,4 +71,11 @@ public sealed class WriteFunctions(WriteGate gate, ILogger<WriteFunctions> log)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "market/revenue-purchases")] HttpRequest request,
         [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken) =>
         WriteHandler.RunAsync(request, WriteActions.BuyRevenueRights, gate, workflows, log, cancellationToken);
+
+    [Function("PostClaimDividend")]
+    [ApiOperation("writes", "Claim an account's dividend of an epoch with its Merkle proof (DividendDistributor.claim; the amount and proof from GET /api/dividends/{epoch}/{address}).", typeof(WriteAcceptedView), Request = typeof(WriteBodyView))]
+    public Task<IResult> PostClaimDividend(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dividends/claims")] HttpRequest request,
+        [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken) =>
+        WriteHandler.RunAsync(request, WriteActions.ClaimDividend, gate, workflows, log, cancellationToken);
 }

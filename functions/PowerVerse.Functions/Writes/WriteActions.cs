@@ -31,8 +31,12 @@ public static class WriteActions
     public static readonly WriteAction BuyRevenueRights = new(
         "BuyRevenueRights", "market/revenue-purchases", "ComputeMarket", "SharesPurchased", [WriteFunction.Of<BuySharesFunction>()]);
 
+    /// <summary>An account's dividend of an epoch, with its Merkle proof (anyone may send it; the account is paid).</summary>
+    public static readonly WriteAction ClaimDividend = new(
+        "ClaimDividend", "dividends/claims", "DividendDistributor", "DividendClaimed", [WriteFunction.Of<ClaimDividendFunction>()]);
+
     public static IReadOnlyList<WriteAction> All { get; } =
-        [RegisterHardware, CreateResource, CreateUsageRight, ListUsageRight, Purchase, ClaimRevenue, ListRevenueRights, BuyRevenueRights];
+        [RegisterHardware, CreateResource, CreateUsageRight, ListUsageRight, Purchase, ClaimRevenue, ListRevenueRights, BuyRevenueRights, ClaimDividend];
 
     public static WriteAction ByName(string name) =>
         All.FirstOrDefault(a => a.Name == name) ?? throw new ArgumentException($"No write action is named '{name}'.", nameof(name));

@@ -60,22 +60,16 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>run</c> on the CPU backend and waits until it polls.</summary>
-    public Task RunAsync(string storage, string proofContract) => RunAsync(["--storage", storage], proofContract);
+    public Task RunAsync(string storage, string proofContract) => StartAsync(["--storage", storage], proofContract);
 
     /// <summary>
-    /// Starts <c>run</c> on the CPU backend with one SAS URL per queue, as the platform hands them out (its queue, the
-    /// results, the events and its poison queue), and waits until it polls.
+    /// Starts <c>run</c> on the CPU backend with one SAS URL per queue, as the platform hands them out (the queues must
+    /// exist), and waits until it polls.
     /// </summary>
-    public Task RunAsync(Uri challenges, Uri results, Uri events, Uri poison, string proofContract)
-    {
-        ArgumentNullException.ThrowIfNull(challenges);
-        ArgumentNullException.ThrowIfNull(results);
-        ArgumentNullException.ThrowIfNull(events);
-        ArgumentNullException.ThrowIfNull(poison);
-        return RunAsync(["--queue-url", challenges.ToString(), "--results-url", results.ToString(), "--events-url", events.ToString(), "--poison-url", poison.ToString()], proofContract);
-    }
+    public Task RunAsync(Uri queue, Uri results, Uri events, Uri poison, string proofContract) =>
+        StartAsync(["--queue-url", queue.ToString(), "--results-url", results.ToString(), "--events-url", events.ToString(), "--poison-url", poison.ToString()], proofContract);
 
-    private async Task RunAsync(string[] queues, string proofContract)
+    private async Task StartAsync(string[] queues, string proofContract)
     {
         _run = ChildProcess.Start(Dotnet.Path,
         [
