@@ -87,24 +87,28 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
             var after = await SnapshotsAsync(book, buyerAddresses);
             var refunds = await book.MarketEventsAsync("Refunded");
             var settlements = await book.MarketEventsAsync("Settled");
-            var orders = await OrdersAsync(api);
-
-            var wrong = new List<string>();
+            var chainOrders = new Dictionary<BigInteger, MarketOrder>();
             foreach (var r in rentals)
             {
-                var downtime = expected[r.Uid];
-                var refund = SlaDowntime.Refund(r.Price, downtime, r.Duration);
-                var order = await market.Views.OrderAsync(r.Uid);
-                var fee = (r.Price - refund) * order.FeeBps / 10_000;
-                var want = $"refunds [{(downtime > 0 ? $"{refund}@{downtime}" : string.Empty)}] settled [{fee}+{r.Price - refund - fee}] workflow {downtime} api settled {refund}";
-                var got = $"refunds [{string.Join(",", refunds[r.Uid].Select(e => $"{e.Number("amount")}@{e.Number("downtimeSeconds")}"))}] "
-                    + $"settled [{string.Join(",", settlements[r.Uid].Select(e => $"{e.Number("fee")}+{e.Number("income")}"))}] "
-                    + $"workflow {workflows[r.WorkflowId].Output!.Value.GetProperty("downtimeSeconds").GetInt64()} "
-                    + $"api {(orders.TryGetValue(r.Uid, out var o) ? $"{o.State} {o.Refunded}" : "missing")}";
-                if (want != got)
+                chainOrders[r.Uid] = await market.Views.OrderAsync(r.Uid);
+            }
+
+            // The read model is eventually consistent across hosts: each host's indexer may re-apply an order's older
+            // event after the other applied its newer one, until it applies the newer one too. So the API is asked again
+            // for a while; what the chain and the workflows say does not change.
+            var asked = System.Diagnostics.Stopwatch.StartNew();
+            List<string> wrong;
+            while (true)
+            {
+                var orders = await OrdersAsync(api);
+                wrong = [.. rentals.Select(r => Difference(r, expected[r.Uid], chainOrders[r.Uid], refunds, settlements, workflows, orders)).OfType<string>()];
+                if (wrong.Count == 0 || asked.Elapsed > TimeSpan.FromSeconds(30))
                 {
-                    wrong.Add($"UID {r.Uid} (VID {r.Vid}, [{r.Start}, {r.End}), {r.Price} {r.Token}): expected {want}, got {got}");
+                    break;
                 }
+
+                run.Note($"{wrong.Count} orders differ, e.g. {wrong[0]}; asking the API again");
+                await Task.Delay(TimeSpan.FromSeconds(2));
             }
 
             Assert.True(wrong.Count == 0, $"{wrong.Count} of {rentals.Count} orders differ:\n{string.Join("\n", wrong.Take(10))}");
@@ -119,6 +123,24 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
         }
 
         run.Note($"done in {run.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>
+    /// What differs for one order between the test's own expectation (refund floor(price · downtime / duration), then
+    /// the fee on the rest and the income) and the chain's events, the workflow's output and the API; null when nothing.
+    /// </summary>
+    private static string? Difference(
+        Rental r, long downtime, MarketOrder order, ILookup<BigInteger, Chain.Events.DecodedEvent> refunds, ILookup<BigInteger, Chain.Events.DecodedEvent> settlements,
+        IReadOnlyDictionary<string, Workflow> workflows, Dictionary<BigInteger, (string State, string Refunded)> orders)
+    {
+        var refund = SlaDowntime.Refund(r.Price, downtime, r.Duration);
+        var fee = (r.Price - refund) * order.FeeBps / 10_000;
+        var want = $"refunds [{(downtime > 0 ? $"{refund}@{downtime}" : string.Empty)}] settled [{fee}+{r.Price - refund - fee}] workflow {downtime} api settled {refund}";
+        var got = $"refunds [{string.Join(",", refunds[r.Uid].Select(e => $"{e.Number("amount")}@{e.Number("downtimeSeconds")}"))}] "
+            + $"settled [{string.Join(",", settlements[r.Uid].Select(e => $"{e.Number("fee")}+{e.Number("income")}"))}] "
+            + $"workflow {workflows[r.WorkflowId].Output!.Value.GetProperty("downtimeSeconds").GetInt64()} "
+            + $"api {(orders.TryGetValue(r.Uid, out var o) ? $"{o.State} {o.Refunded}" : "missing")}";
+        return want == got ? null : $"UID {r.Uid} (VID {r.Vid}, [{r.Start}, {r.End}), {r.Price} {r.Token}): expected {want}, got {got}";
     }
 
     /// <summary>
