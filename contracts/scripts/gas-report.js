@@ -202,6 +202,27 @@ async function report(provider, manifest) {
   await provider.send("evm_mine", []);
   await measure("RID claim, a later one on the same VID", at("RevenueRights", provider4).claim(1, pvcAddress));
 
+  // The same later rental of VID 1 paid in the test stablecoin, a plain ERC-20: no part of the fee is burned and no
+  // vote checkpoint moves, so its difference to the PVC row above is PVC's own work. The first tUSD rental brings
+  // the VID's first tUSD income (and its holder claims it); the second one is measured.
+  const stableAddress = manifest.contracts.TestStablecoin;
+  await send(at("TestStablecoin", buyer).approve(manifest.contracts.ComputeMarket, 2n ** 255n));
+  for (const uid of [6, 7]) {
+    await send(usage.create(1, 86400));
+    await send(market.list(uid, stableAddress, 100n * 10n ** 6n));
+    await send(market.connect(buyer).buy(uid, stableAddress, 100n * 10n ** 6n));
+    await provider.send("evm_increaseTime", [86400 + disputeWindow]);
+    await provider.send("evm_mine", []);
+    if (uid === 7) {
+      await measure("settle, a later rental of the same VID, paid in tUSD (no burn)", market.connect(settler).settle(uid));
+    } else {
+      await send(market.connect(settler).settle(uid));
+      await provider.send("evm_increaseTime", [86400]);
+      await provider.send("evm_mine", []);
+      await send(at("RevenueRights", provider4).claim(1, stableAddress));
+    }
+  }
+
   // Dividends: the same 4-account tree for DividendDistributor and for the Uniswap reference, paid in the
   // same plain ERC-20 (the test stablecoin) so that only the distributors differ.
   const stable = at("TestStablecoin", settler);
@@ -219,6 +240,10 @@ async function report(provider, manifest) {
   await distributor.waitForDeployment();
   await send(stable.mint(await distributor.getAddress(), 1000n * 10n ** 6n));
   await measure("reference: Uniswap MerkleDistributor claim (same run)", distributor.connect(relayer).claim(0, accounts[0], amounts[0], uniswap.proof(0)));
+  // The next month's epoch (same tree): the account's claims of both months share one storage slot.
+  await send(dividends.postEpoch(202612, ours.root, manifest.contracts.TestStablecoin, 1000n * 10n ** 6n));
+  await send(dividends.fundEpoch(2));
+  await measure("dividend claim, the same account's next epoch", dividends.connect(relayer).claim(2, accounts[0], amounts[0], ours.proof(0)));
 
   console.log("\nTransaction gas (receipt gasUsed, 21,000 base included), fresh Hardhat node, optimizer 200 runs:\n");
   console.table(rows);

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {RevenueRights} from "../contracts/assets/RevenueRights.sol";
 import {IERC4907} from "../contracts/interfaces/IERC4907.sol";
 import {IPowerVerseAssets} from "../contracts/interfaces/IPowerVerseAssets.sol";
 import {IPowerVerseParams} from "../contracts/interfaces/IPowerVerseParams.sol";
@@ -435,5 +436,53 @@ contract AssetsTest is Fixture {
             + revenue.claimable(1, address(pvc), who[1]) + revenue.claimable(1, address(pvc), who[2]);
         assertLe(total, deposited, "never more than deposited");
         assertLe(deposited - total, bookings + 3 + 16, "dust below one wei per booking and release");
+    }
+
+    /// @dev Only the total released is stored; the pool's accumulator and carry follow from it. They equal, exactly,
+    /// what booking every release into the accumulator with a carried remainder gives (the model here), under random
+    /// deposits (at once or streamed, also while an earlier stream runs), time passing, transfers and claims, and the
+    /// pool's deposited total is what was deposited.
+    function testFuzz_pool_accumulatorIsTheCarriedSumOfReleases(uint256 seed) public {
+        address[] memory who = new address[](3);
+        (who[0], who[1], who[2]) = (provider, holder2, trader);
+        uint256[] memory shares = new uint256[](3);
+        (shares[0], shares[1], shares[2]) = (3, 2, 2);
+        VM.prank(address(market));
+        revenue.mint(1, who, shares, 7);
+        uint256 scale = revenue.SCALE();
+        (uint256 deposited, uint256 modelReleased, uint256 modelPerShare, uint256 modelCarry) = (0, 0, 0, 0);
+        for (uint256 step; step < 20; ++step) {
+            uint256 r = uint256(keccak256(abi.encode(seed, step)));
+            uint256 op = r % 4;
+            if (op == 0) {
+                uint256 amount = 1 + ((r >> 8) % 1e24);
+                pvc.transfer(address(revenue), amount);
+                VM.prank(address(market));
+                revenue.depositIncome(1, address(pvc), amount, (r >> 96) % 3 == 0 ? 0 : uint32((r >> 104) % (3 * DAY)));
+                deposited += amount;
+            } else if (op == 1) {
+                VM.warp(block.timestamp + ((r >> 8) % DAY));
+            } else if (op == 2) {
+                address from = who[(r >> 8) % 3];
+                uint256 balance = revenue.balanceOf(from, 1);
+                if (balance == 0) continue;
+                VM.prank(from);
+                revenue.safeTransferFrom(from, who[(r >> 16) % 3], 1, 1 + ((r >> 24) % balance), "");
+            } else {
+                address claimant = who[(r >> 8) % 3];
+                if (revenue.claimable(1, address(pvc), claimant) == 0) continue;
+                VM.prank(claimant);
+                revenue.claim(1, address(pvc));
+            }
+            RevenueRights.Pool memory p = revenue.pool(1, address(pvc));
+            assertEq(p.deposited, deposited, "deposited total");
+            uint256 releasedSoFar = p.deposited - p.streamRemaining;
+            assertLe(modelReleased, releasedSoFar, "releases only add up");
+            uint256 scaled = (releasedSoFar - modelReleased) * scale + modelCarry;
+            (modelReleased, modelPerShare, modelCarry) = (releasedSoFar, modelPerShare + scaled / 7, scaled % 7);
+            assertEq(p.perShare, modelPerShare, "accumulator");
+            assertEq(p.carry, modelCarry, "carry");
+            assertLe(p.perShare, revenue.perShareNow(1, address(pvc)), "the accumulator as of now only adds");
+        }
     }
 }

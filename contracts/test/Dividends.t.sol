@@ -149,4 +149,42 @@ contract DividendsTest is Fixture {
         relay(traderKey, address(dividends), abi.encodeCall(dividends.claim, (epoch, trader, 200 ether, _proof(t, 2))));
         assertTrue(dividends.isClaimed(epoch, trader), "claimed through the forwarder");
     }
+
+    /// @dev An account's claims are bits of one word per 256 epochs: its claims of epochs 255, 256 and 257 (either
+    /// side of a word boundary) are each paid once and mark that epoch and account only.
+    function test_claim_acrossClaimWords_eachEpochOnce() public {
+        // _lastEpoch, after AccessControl's one slot: the next epochs are 255, 256 and 257.
+        VM.store(address(dividends), bytes32(uint256(1)), bytes32(uint256(254)));
+        assertEq(dividends.count(), 254, "the counter's slot");
+        Tree memory t = _tree();
+        for (uint32 i; i < 3; ++i) {
+            VM.prank(settler);
+            uint256 posted = dividends.postEpoch(202_601 + i, t.root, address(pvc), 1000 ether);
+            assertEq(posted, 255 + i, "epoch id");
+            VM.prank(settler);
+            dividends.fundEpoch(posted);
+        }
+        for (uint256 epoch = 255; epoch <= 257; ++epoch) {
+            uint256 before = pvc.balanceOf(accounts[0]);
+            dividends.claim(epoch, accounts[0], amounts[0], _proof(t, 0));
+            assertEq(pvc.balanceOf(accounts[0]), before + amounts[0], "paid");
+            for (uint256 other = 255; other <= 257; ++other) {
+                assertTrue(dividends.isClaimed(other, accounts[0]) == (other <= epoch), "only the epochs claimed");
+            }
+            assertFalse(dividends.isClaimed(epoch, accounts[1]), "not another account's");
+            if (epoch >= 256) {
+                assertFalse(dividends.isClaimed(epoch - 256, accounts[0]), "not the same bit of the word before");
+            }
+            bytes32[] memory p = _proof(t, 0);
+            VM.expectRevert(
+                abi.encodeWithSelector(
+                    IPowerVerseDividends.DividendDistributorAlreadyClaimed.selector, epoch, accounts[0]
+                )
+            );
+            dividends.claim(epoch, accounts[0], amounts[0], p);
+        }
+        dividends.claim(256, accounts[1], amounts[1], _proof(t, 1));
+        assertTrue(dividends.isClaimed(256, accounts[1]), "the other account's own claim");
+        assertFalse(dividends.isClaimed(255, accounts[1]), "and only that one");
+    }
 }

@@ -206,6 +206,72 @@ contract MarketTest is Fixture {
         _escrowInvariant(address(usd));
     }
 
+    /// @dev The order is stored packed (its head and terms in one word each): every field read back through orderOf
+    /// is the one written, at the widest values each can take — a price of 2^256 - 1, times with their top (40th)
+    /// bit set — through listing, relisting, purchase, refund and settlement.
+    function test_orderOf_packedFieldsRoundTrip() public {
+        uint256 start = (uint256(1) << 39) + 12_345;
+        VM.warp(start);
+        (, uint256 vid, uint256 uid) = listedUsage(keccak256("gpu-0"));
+        VM.prank(provider);
+        market.list(uid, address(pvc), type(uint256).max);
+        IPowerVerseMarket.Order memory order = market.orderOf(uid);
+        assertEq(order.price, type(uint256).max, "the widest price");
+        assertEq(order.account, provider, "seller");
+        assertTrue(order.state == IPowerVerseMarket.OrderState.Listed, "listed");
+        assertEq(order.start, 0, "no start yet");
+        assertEq(order.end, 0, "no end yet");
+        assertEq(order.feeBps, 0, "no fee terms yet");
+        VM.prank(provider);
+        market.list(uid, address(usd), 50e6);
+        VM.prank(buyer);
+        market.buy(uid, address(usd), 50e6);
+        order = market.orderOf(uid);
+        assertEq(order.account, buyer, "buyer");
+        assertTrue(order.state == IPowerVerseMarket.OrderState.Escrowed, "escrowed");
+        assertEq(order.token, address(usd), "token");
+        assertEq(order.price, 50e6, "price");
+        assertEq(order.feeBps, 400, "discounted fee");
+        assertEq(order.burnShareBps, BURN_BPS, "burn share");
+        assertEq(order.start, start, "start");
+        assertEq(order.end, start + DAY, "end");
+        VM.prank(challenger);
+        market.refund(uid, DAY / 5, bytes32(0));
+        VM.warp(start + DAY + DISPUTE_WINDOW);
+        VM.expectEmit();
+        emit IPowerVerseMarket.Settled(uid, vid, address(usd), (40e6 * 400) / 10_000, 0, 40e6 - (40e6 * 400) / 10_000);
+        market.settle(uid);
+        order = market.orderOf(uid);
+        assertTrue(order.state == IPowerVerseMarket.OrderState.Settled, "settled");
+        assertEq(order.account, buyer, "buyer kept");
+        assertEq(order.price, 50e6, "price kept");
+        assertEq(order.refunded, 10e6, "refunded");
+        assertEq(order.start, start, "start kept");
+        assertEq(order.end, start + DAY, "end kept");
+        assertEq(order.feeBps, 400, "fee kept");
+        assertEq(order.burnShareBps, BURN_BPS, "burn share kept");
+        _escrowInvariant(address(usd));
+    }
+
+    /// @dev The order keeps a UID's VID in 64 bits; a VID beyond them (unreachable by ResourceRegistry's counter, set
+    /// here directly) is kept as 0 and settlement reads it from UsageRights: income still reaches that VID's holders.
+    function test_settle_vidBeyond64Bits_creditsThatVid() public {
+        // ResourceRegistry's _lastId: after ERC-721's six slots and the UsageRights binding.
+        uint256 beyond = uint256(type(uint64).max) + 6;
+        VM.store(address(resources), bytes32(uint256(7)), bytes32(beyond - 1));
+        assertEq(resources.count(), beyond - 1, "the counter's slot");
+        (, uint256 vid, uint256 uid) = rentedUsage(keccak256("gpu-0"));
+        assertEq(vid, beyond, "a VID beyond 64 bits");
+        VM.warp(settleableAt(uid));
+        uint256 fee = (PRICE * FEE_BPS) / 10_000;
+        VM.expectEmit();
+        emit IPowerVerseMarket.Settled(uid, vid, address(pvc), fee, (fee * BURN_BPS) / 10_000, PRICE - fee);
+        market.settle(uid);
+        assertEq(revenue.pool(vid, address(pvc)).deposited, PRICE - fee, "income of that VID");
+        assertEq(revenue.pool(uint64(vid), address(pvc)).deposited, 0, "not of the truncated id");
+        _escrowInvariant(address(pvc));
+    }
+
     // ---------------------------------------------------------------- refund
 
     function test_refund_proRata() public {

@@ -165,6 +165,50 @@ contract ParamsTest is Fixture {
         params.addProofParams(GPU, 8, 16, max + 1);
     }
 
+    /// @dev What a settlement reads (treasury, dispute window, longest proof deadline) and the slash rate share one
+    /// slot, the unbonding period, cooldown and fees the next: each setter changes its own value only, at the widest
+    /// values they take.
+    function test_packedValues_eachSetterItsOwn() public {
+        uint32 max = params.MAX_PERIOD_SECONDS();
+        params.setTreasury(stranger);
+        params.setSlashRate(10_000);
+        params.setDisputeWindow(max);
+        params.setUnbondingPeriod(type(uint32).max);
+        params.setChallengeCooldown(max);
+        params.setFees(10_000, 10_000);
+        _expectParams(stranger, 10_000, max, type(uint32).max, max, 10_000, 10_000);
+        params.setDisputeWindow(0);
+        _expectParams(stranger, 10_000, DEADLINE, type(uint32).max, max, 10_000, 10_000);
+        params.addProofParams(GPU, 8, 16, max - 1);
+        _expectParams(stranger, 10_000, max - 1, type(uint32).max, max, 10_000, 10_000);
+        params.setFees(1, 2);
+        _expectParams(stranger, 10_000, max - 1, type(uint32).max, max, 1, 2);
+        params.setTreasury(treasury);
+        params.setSlashRate(3);
+        _expectParams(treasury, 3, max - 1, type(uint32).max, max, 1, 2);
+        params.setUnbondingPeriod(4);
+        params.setChallengeCooldown(5);
+        _expectParams(treasury, 3, max - 1, 4, 5, 1, 2);
+    }
+
+    function _expectParams(
+        address treasury_,
+        uint16 slash,
+        uint32 window,
+        uint32 unbonding,
+        uint32 cooldown,
+        uint16 fee,
+        uint16 burn
+    ) private view {
+        assertEq(params.treasury(), treasury_, "treasury");
+        assertEq(params.slashBps(), slash, "slash rate");
+        assertEq(params.disputeWindow(), window, "dispute window in force");
+        assertEq(params.unbondingSeconds(), unbonding, "unbonding");
+        assertEq(params.challengeCooldown(), cooldown, "cooldown");
+        assertEq(params.platformFeeBps(), fee, "fee");
+        assertEq(params.burnShareBps(), burn, "burn share");
+    }
+
     function test_constructor_zeroTreasury_reverts() public {
         VM.expectRevert(IPowerVerseParams.PowerParamsZeroValue.selector);
         new PowerParamsProbe();

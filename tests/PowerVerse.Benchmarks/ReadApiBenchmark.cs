@@ -35,18 +35,19 @@ internal sealed class ReadApiBenchmark : IBenchmark
         await SeedAsync(new ReadModelWriter(tables, TimeProvider.System));
         await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0:N0} listings over {1} GPU models written with ReadModelWriter in {2:F1} s", Listings, GpuModels, seed.Elapsed.TotalSeconds));
 
-        var port = FreePort.Next();
         var app = RepoPaths.BuildOutput(Path.Combine("functions", "PowerVerse.LocalHost"), "PowerVerse.LocalHost.dll");
         await using var host = ChildProcess.Start("dotnet", [app], environment: new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["ReadModel"] = azurite.ConnectionString,
-            ["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-            // A console line per request would measure the console; the host logs warnings only here.
+            ["LocalHost__Urls"] = "http://127.0.0.1:0",
+            // A console line per request would measure the console; the host logs warnings only here, and the line
+            // that says where it listens.
             ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         });
-        await host.WaitForPortAsync(port, TimeSpan.FromSeconds(90));
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/") };
+        var url = new Uri(await host.WaitForListeningAsync(TimeSpan.FromSeconds(90)), "/");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { BaseAddress = url };
 
         const string Route = "api/market/usage-rights?gpuModel=5&sort=price&pageSize=50";
         var partition = ReadModelWriter.MarketPartition(ReadModelWriter.PriceOrder, ReadModelWriter.ScopeOfGpuModel(5));

@@ -72,18 +72,17 @@ public sealed class IndexerProcessTests : IAsyncLifetime
 
     private async Task<ChildProcess> StartAsync()
     {
-        var port = FreePort.Next();
         var process = ChildProcess.Start("dotnet", [RepoPaths.BuildOutput(Path.Combine("functions", "PowerVerse.LocalHost"), "PowerVerse.LocalHost.dll")], environment: new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = _storage!.ConnectionString,
-            ["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            ["LocalHost__Urls"] = "http://127.0.0.1:0",
             ["LocalHost__LeaseInterval"] = "00:00:06",
             ["Chain__RpcUrl"] = _node!.RpcUrl.ToString(),
             ["Chain__Manifest"] = _manifest!,
             ["Indexer__Confirmations"] = "0",
             ["Indexer__BlocksPerRequest"] = "2",
         });
-        await process.WaitForPortAsync(port, TimeSpan.FromSeconds(60));
+        await process.WaitForListeningAsync(TimeSpan.FromSeconds(60));
         return process;
     }
 

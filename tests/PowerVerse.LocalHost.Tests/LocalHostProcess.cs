@@ -22,15 +22,12 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     public Uri Url { get; }
 
     /// <summary>
-    /// On a fresh port (retried if another process takes it first), or on <paramref name="port"/> to restart in place;
-    /// with <paramref name="killAt"/> (<c>LocalHost:KillAt</c>) it kills itself at that activity boundary.
+    /// On a port the OS picks as the host binds it, or on <paramref name="port"/> to restart in place; with
+    /// <paramref name="killAt"/> (<c>LocalHost:KillAt</c>) it kills itself at that activity boundary.
     /// </summary>
-    public static Task<LocalHostProcess> StartAsync(AzuriteServer storage, int? port = null, string? killAt = null) =>
-        port is null ? FreePort.RetryAsync(() => StartOnceAsync(storage, null, killAt)) : StartOnceAsync(storage, port, killAt);
-
-    private static async Task<LocalHostProcess> StartOnceAsync(AzuriteServer storage, int? port, string? killAt)
+    public static async Task<LocalHostProcess> StartAsync(AzuriteServer storage, int? port = null, string? killAt = null)
     {
-        var listen = port ?? FreePort.Next();
+        var listen = port ?? 0;
         var app = RepoPaths.BuildOutput(Path.Combine("tests", "PowerVerse.LocalHost.TestApp"), "PowerVerse.LocalHost.TestApp.dll");
         var environment = new Dictionary<string, string>
         {
@@ -49,14 +46,15 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         }
 
         var process = ChildProcess.Start("dotnet", [app], environment: environment);
+        var url = new Uri($"http://127.0.0.1:{listen.ToString(CultureInfo.InvariantCulture)}/");
         try
         {
-            await process.WaitForPortAsync(listen, TimeSpan.FromSeconds(60));
+            url = new Uri(await process.WaitForListeningAsync(TimeSpan.FromSeconds(60)), "/");
         }
-        catch (InvalidOperationException) when (killAt is not null && process.HasExited)
+        catch (TimeoutException) when (killAt is not null && process.HasExited)
         {
             // Work was waiting for it and it reached its kill point before it listened: killed as asked, not a failed
-            // start to retry on another port (a second process would run the orchestration on past the point).
+            // start (a second process would run the orchestration on past the point).
             if (await process.WaitForExitAsync(TimeSpan.FromSeconds(10)) != KilledBySigkill)
             {
                 await process.DisposeAsync();
@@ -69,7 +67,7 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             throw;
         }
 
-        return new LocalHostProcess(process, new Uri($"http://127.0.0.1:{listen.ToString(CultureInfo.InvariantCulture)}/"));
+        return new LocalHostProcess(process, url);
     }
 
     public string Output => _process.Output;

@@ -90,6 +90,17 @@ public sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"Nothing listened on 127.0.0.1:{port} within {timeout}:\n{Output}");
     }
 
+    /// <summary>
+    /// Waits for an ASP.NET Core server's "Now listening on: URL" line and returns that URL: a server told to listen on
+    /// port 0 gets its port from the OS as it binds, so no other process can take it first, and the line is its own.
+    /// </summary>
+    public async Task<Uri> WaitForListeningAsync(TimeSpan timeout)
+    {
+        const string Marker = "Now listening on: ";
+        var line = await WaitForLineAsync(Marker, timeout);
+        return new Uri(line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Trim());
+    }
+
     /// <summary>Waits for a line containing <paramref name="text"/>.</summary>
     public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)
     {

@@ -21,19 +21,19 @@ import {PowerVerseContext} from "../utils/PowerVerseContext.sol";
 /// Shares listed for sale on the market are escrowed in place: they stay with the seller and keep earning, but
 /// cannot move until bought or unlisted, so a listing never outlives the shares behind it.
 /// @dev Exactness: each release takes floor(unreleased * (now - last release) / (end - last release)) of the stream,
-/// which is linear in time up to rounding and releases all of it at its end; each release adds
-/// floor((released * SCALE + carry) / supply) to the accumulator and keeps the remainder as the next carry, so
-/// accumulator * supply <= released * SCALE at all times; an account earns floor(balance * Δaccumulator / SCALE) per
-/// booking. Summed over holders that never exceeds the deposits.
+/// which is linear in time up to rounding and releases all of it at its end. The accumulator is
+/// floor(released * SCALE / supply) of the total released so far and its carry the remainder (the supply never
+/// changes after the mint), so accumulator * supply + carry = released * SCALE at all times; only that total is
+/// stored. An account earns floor(balance * Δaccumulator / SCALE) per booking. Summed over holders that never
+/// exceeds the deposits.
 contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, IPowerVerseAssets {
     using SafeERC20 for IERC20;
 
     /// @notice Fixed-point scale of the income-per-share accumulator.
     uint256 public constant SCALE = 1e18;
 
-    /// @dev Per VID and token: the accumulator (as of the last release), its carry, the totals, and the stream being
-    /// released in one slot: what it has not released yet (uint96: 79 billion tokens of 18 decimals), when it last
-    /// released, and when it ends.
+    /// @dev What {pool} returns: the accumulator (as of the last release), its carry, the totals, and the stream
+    /// being released: what it has not released yet, when it last released, and when it ends.
     struct Pool {
         uint256 perShare;
         uint256 carry;
@@ -44,13 +44,30 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
         uint40 streamEnd;
     }
 
+    /// @dev Per VID and token, as stored: the total released so far (the accumulator and its carry follow from it),
+    /// the total claimed, and the stream in one slot.
+    struct Income {
+        uint256 released;
+        uint256 claimed;
+        Stream stream;
+    }
+
+    /// @dev One slot: what the stream has not released yet (uint96: 79 billion tokens of 18 decimals), when it last
+    /// released, when it ends, and whether income in this token was ever deposited (it is in incomeTokens).
+    struct Stream {
+        uint96 remaining;
+        uint40 updated;
+        uint40 end;
+        bool known;
+    }
+
     address private immutable _deployer;
     /// @dev The ComputeMarket, bound once: it alone mints at first listing, deposits income, lists shares and moves
     /// them on a sale.
     address private _market;
     mapping(uint256 vid => uint256 supply) private _supply;
     mapping(uint256 vid => address[] tokens) private _incomeTokens;
-    mapping(uint256 vid => mapping(address token => Pool pool)) private _pools;
+    mapping(uint256 vid => mapping(address token => Income income)) private _incomes;
     mapping(uint256 vid => mapping(address token => mapping(address account => uint256 perShare))) private _booked;
     mapping(uint256 vid => mapping(address token => mapping(address account => uint256 amount))) private _owed;
     mapping(uint256 vid => mapping(address account => uint256 amount)) private _listed;
@@ -107,21 +124,25 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
     /// @param duration the rental's duration (the market passes end - start of the settled rental).
     /// @dev Requirements: the caller is the market; the VID's RID exists; amount > 0; the stream stays below 2^96.
     function depositIncome(uint256 vid, address token, uint256 amount, uint32 duration) external onlyMarket {
-        uint256 supply = _supply[vid];
-        if (supply == 0) revert RevenueRightsNotMinted(vid);
+        Income storage income = _incomes[vid][token];
+        Stream memory stream = income.stream;
+        if (!stream.known) {
+            // A known token had a deposit, which found the RID minted; a supply never goes back to 0.
+            if (_supply[vid] == 0) revert RevenueRightsNotMinted(vid);
+            _incomeTokens[vid].push(token);
+        }
         if (amount == 0) revert RevenueRightsZeroIncome();
-        Pool storage income = _pools[vid][token];
-        if (income.deposited == 0) _incomeTokens[vid].push(token);
-        _release(income, supply);
-        uint256 total = income.streamRemaining + amount;
-        income.deposited += amount;
+        // What the earlier stream owes by now is released; its rest rolls into the new stream.
+        uint256 due = _releasable(stream);
+        uint256 total = stream.remaining - due + amount;
         if (duration == 0) {
-            (income.streamRemaining, income.streamUpdated, income.streamEnd) = (0, 0, 0);
-            _accumulate(income, total, supply);
+            income.stream = Stream({remaining: 0, updated: 0, end: 0, known: true});
+            income.released += due + total;
         } else {
+            if (due != 0) income.released += due;
             uint40 now_ = uint40(block.timestamp);
-            (income.streamRemaining, income.streamUpdated, income.streamEnd) =
-                (SafeCast.toUint96(total), now_, now_ + duration);
+            income.stream =
+                Stream({remaining: SafeCast.toUint96(total), updated: now_, end: now_ + duration, known: true});
         }
         emit IncomeDeposited(vid, token, amount);
     }
@@ -153,10 +174,8 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
     /// @dev Requirements: the amount owed is not 0.
     function claim(uint256 vid, address token) external nonReentrant returns (uint256 amount) {
         address account = _msgSender();
-        Pool storage income = _pools[vid][token];
-        uint256 supply = _supply[vid];
-        if (supply != 0) _release(income, supply);
-        uint256 perShare = income.perShare;
+        Income storage income = _incomes[vid][token];
+        uint256 perShare = _release(income, _supply[vid]);
         uint256 booked = _booked[vid][token][account];
         uint256 owed = _owed[vid][token][account];
         amount = owed + (balanceOf(account, vid) * (perShare - booked)) / SCALE;
@@ -177,17 +196,14 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
 
     /// @notice The accumulator of a VID's income in `token` as of now (what has been released per share, scaled).
     function perShareNow(uint256 vid, address token) public view returns (uint256) {
-        Pool storage income = _pools[vid][token];
-        uint256 supply = _supply[vid];
-        uint256 delta = _releasable(income);
-        if (delta == 0 || supply == 0) return income.perShare;
-        return income.perShare + (delta * SCALE + income.carry) / supply;
+        Income storage income = _incomes[vid][token];
+        return _perShare(income.released + _releasable(income.stream), _supply[vid]);
     }
 
     /// @notice How much of a VID's income in `token` is released (claimable by its holders, or claimed) by now.
     function released(uint256 vid, address token) external view returns (uint256) {
-        Pool storage income = _pools[vid][token];
-        return income.deposited - income.streamRemaining + _releasable(income);
+        Income storage income = _incomes[vid][token];
+        return income.released + _releasable(income.stream);
     }
 
     /// @notice How many of `account`'s shares of a VID are listed on the market (and cannot move until sold).
@@ -212,7 +228,18 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
 
     /// @notice The income pool of a VID in a token: accumulator, carry, deposited and claimed totals.
     function pool(uint256 vid, address token) external view returns (Pool memory) {
-        return _pools[vid][token];
+        Income storage income = _incomes[vid][token];
+        (uint256 releasedSoFar, Stream memory stream) = (income.released, income.stream);
+        uint256 supply = _supply[vid];
+        return Pool({
+            perShare: _perShare(releasedSoFar, supply),
+            carry: supply == 0 ? 0 : (releasedSoFar * SCALE) % supply,
+            deposited: releasedSoFar + stream.remaining,
+            claimed: income.claimed,
+            streamRemaining: stream.remaining,
+            streamUpdated: stream.updated,
+            streamEnd: stream.end
+        });
     }
 
     /// @notice The ComputeMarket bound to this contract (zero until bound).
@@ -234,42 +261,46 @@ contract RevenueRights is ERC1155, ReentrancyGuardTransient, PowerVerseContext, 
             address[] storage tokens = _incomeTokens[vid];
             uint256 supply = _supply[vid];
             for (uint256 t; t < tokens.length; ++t) {
-                _release(_pools[vid][tokens[t]], supply);
-                if (from != address(0)) _book(vid, tokens[t], from, balanceOf(from, vid));
-                if (to != address(0)) _book(vid, tokens[t], to, balanceOf(to, vid));
+                address token = tokens[t];
+                uint256 perShare = _release(_incomes[vid][token], supply);
+                if (from != address(0)) _book(vid, token, from, balanceOf(from, vid), perShare);
+                if (to != address(0)) _book(vid, token, to, balanceOf(to, vid), perShare);
             }
         }
         super._update(from, to, ids, values);
     }
 
-    /// @dev Releases what the stream owes by now into the accumulator.
-    function _release(Pool storage income, uint256 supply) private {
-        uint256 delta = _releasable(income);
-        if (delta == 0) return;
-        // delta <= streamRemaining, so the difference fits the same uint96.
-        (income.streamRemaining, income.streamUpdated) =
-            (uint96(income.streamRemaining - delta), uint40(block.timestamp));
-        _accumulate(income, delta, supply);
+    /// @dev Releases what the stream owes by now; returns the accumulator after it (0 for a VID without RID, which
+    /// has no income).
+    function _release(Income storage income, uint256 supply) private returns (uint256 perShare) {
+        Stream memory stream = income.stream;
+        uint256 releasedSoFar = income.released;
+        uint256 due = _releasable(stream);
+        if (due != 0) {
+            // due <= remaining, so the difference fits the same uint96.
+            (income.stream.remaining, income.stream.updated) = (uint96(stream.remaining - due), uint40(block.timestamp));
+            releasedSoFar += due;
+            income.released = releasedSoFar;
+        }
+        return _perShare(releasedSoFar, supply);
     }
 
-    function _accumulate(Pool storage income, uint256 amount, uint256 supply) private {
-        uint256 scaled = amount * SCALE + income.carry;
-        income.perShare += scaled / supply;
-        income.carry = scaled % supply;
+    /// @dev The accumulator for a total released: floor(released * SCALE / supply).
+    function _perShare(uint256 releasedSoFar, uint256 supply) private pure returns (uint256) {
+        return supply == 0 ? 0 : (releasedSoFar * SCALE) / supply;
     }
 
-    /// @dev floor(streamRemaining * (now - last release) / (end - last release)), all of it once the end is reached.
-    function _releasable(Pool storage income) private view returns (uint256) {
-        uint256 remaining = income.streamRemaining;
+    /// @dev floor(remaining * (now - last release) / (end - last release)), all of it once the end is reached.
+    function _releasable(Stream memory stream) private view returns (uint256) {
+        uint256 remaining = stream.remaining;
         if (remaining == 0) return 0;
-        uint256 end = income.streamEnd;
+        uint256 end = stream.end;
         if (block.timestamp >= end) return remaining;
-        uint256 last = income.streamUpdated;
+        uint256 last = stream.updated;
         return (remaining * (block.timestamp - last)) / (end - last);
     }
 
-    function _book(uint256 vid, address token, address account, uint256 balance) private {
-        uint256 perShare = _pools[vid][token].perShare;
+    function _book(uint256 vid, address token, address account, uint256 balance, uint256 perShare) private {
         uint256 booked = _booked[vid][token][account];
         if (perShare == booked) return;
         _booked[vid][token][account] = perShare;

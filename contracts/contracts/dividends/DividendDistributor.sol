@@ -29,7 +29,9 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
     uint256 private _lastEpoch;
     mapping(uint256 epoch => Epoch data) private _epochs;
     mapping(uint32 period => uint256 epoch) private _epochOfPeriod;
-    mapping(uint256 epoch => mapping(address account => bool claimed)) private _claimed;
+    /// @dev Per account, which epochs it claimed: bit `epoch % 256` of word `epoch / 256`. Epochs are monthly, so an
+    /// account's claims of 21 years share one slot: only its first claim writes a zero slot.
+    mapping(address account => mapping(uint256 word => uint256 bits)) private _claimed;
 
     /// @param claimPeriod_ seconds between an epoch's funding and the moment what is left may be reclaimed
     /// (1 second to 10 years).
@@ -105,23 +107,29 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
         Epoch storage e = _epochs[epoch];
         bytes32 root = e.root;
         if (root == bytes32(0)) revert DividendDistributorUnknownEpoch(epoch);
-        if (_claimed[epoch][account]) revert DividendDistributorAlreadyClaimed(epoch, account);
+        mapping(uint256 word => uint256 bits) storage claimed = _claimed[account];
+        uint256 withThis;
+        {
+            uint256 bits = claimed[epoch >> 8];
+            withThis = bits | (1 << (epoch & 0xff));
+            if (withThis == bits) revert DividendDistributorAlreadyClaimed(epoch, account);
+        }
         bytes32 leaf = keccak256(abi.encodePacked(account, amount));
         if (!MerkleProof.verifyCalldata(proof, root, leaf)) revert DividendDistributorInvalidProof();
-        uint256 remaining = e.remaining;
+        (address token, uint256 remaining) = (e.token, e.remaining);
         if (amount > remaining) {
             // Only the failing path reads why: not funded yet, reclaimed, or funded below the tree's total.
             if (e.claimDeadline == 0) revert DividendDistributorNotFunded(epoch);
             if (e.reclaimed) revert DividendDistributorReclaimed(epoch);
             revert DividendDistributorExceedsFunding(epoch);
         }
-        _claimed[epoch][account] = true;
+        claimed[epoch >> 8] = withThis;
         // amount <= remaining < 2^96 was checked above.
         unchecked {
             e.remaining = uint96(remaining - amount);
         }
         emit DividendClaimed(epoch, account, amount);
-        IERC20(e.token).safeTransfer(account, amount);
+        IERC20(token).safeTransfer(account, amount);
     }
 
     /// @notice Sends what is left of an epoch to `to` once its claim deadline has passed; the epoch closes.
@@ -142,7 +150,7 @@ contract DividendDistributor is AccessControl, ReentrancyGuardTransient, PowerVe
 
     /// @notice Whether an account claimed an epoch.
     function isClaimed(uint256 epoch, address account) external view returns (bool) {
-        return _claimed[epoch][account];
+        return (_claimed[account][epoch >> 8] >> (epoch & 0xff)) & 1 == 1;
     }
 
     /// @notice An epoch.

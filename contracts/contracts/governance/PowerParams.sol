@@ -21,14 +21,18 @@ contract PowerParams is Ownable, IPowerVerseParams {
     mapping(address token => AcceptedToken terms) private _acceptedTokens;
     mapping(uint32 computeType => uint256 amount) private _minStakes;
 
-    uint16 private _platformFeeBps;
-    uint16 private _burnShareBps;
-    uint16 private _slashBps;
-    uint32 private _unbondingSeconds;
+    // One slot (240 bits) for what a settlement reads (the dispute window in force and the treasury) and a slash
+    // reads (the treasury and the slash rate), so each reads one cold slot of this contract.
     address private _treasury;
+    uint16 private _slashBps;
     uint32 private _disputeWindowSeconds;
     uint32 private _maxProofDeadlineSeconds;
+    // The next slot (a uint32 first, which does not fit the 16 bits left above): the unbonding period, the
+    // challenge cooldown and the fee terms a purchase reads.
+    uint32 private _unbondingSeconds;
     uint32 private _challengeCooldownSeconds;
+    uint16 private _platformFeeBps;
+    uint16 private _burnShareBps;
 
     /// @param timelock the owner: the TimelockController executing Governor proposals.
     /// @param treasury_ receives platform fees and slashed stake.

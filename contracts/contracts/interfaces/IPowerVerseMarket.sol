@@ -11,7 +11,8 @@ interface IPowerVerseMarket {
         Settled
     }
 
-    /// @dev One record per UID, reused from listing to escrow so that a purchase rewrites warm slots.
+    /// @dev One record per UID, from listing to escrow (what orderOf returns; the market stores it packed, so that
+    /// a purchase rewrites two slots and a settlement reads three).
     struct Order {
         address account; // the seller while listed, the buyer once bought
         uint64 end; // rental end (0 while listed)

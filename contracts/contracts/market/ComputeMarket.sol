@@ -37,13 +37,37 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         uint256 refunded;
     }
 
+    /// @dev The stored form of a UID's order ({orderOf} returns it as an Order): two packed words and two amounts.
+    /// A listing writes three slots, a purchase reads three and rewrites two, a settlement reads three and rewrites
+    /// one (`refunded` is read by refunds and views only: settlement pays out `remaining`). Each packed word is
+    /// written whole, in one SSTORE.
+    /// `head`: the seller while listed, the buyer once bought (bits 0-159); the state (160-167); the rental's start
+    /// (168-207) and end (208-247), 0 while listed (UsageRights keeps expiries in uint40: seconds to the year 36812).
+    /// `terms`: the payment token (bits 0-159); the fee terms fixed at purchase, feeBps (160-175) and burnShareBps
+    /// (176-191); the UID's VID (192-255), kept from the listing (a UID's VID never changes) so that settlement need
+    /// not ask UsageRights. VIDs are ResourceRegistry's counter, one per `create` transaction, so they stay far below
+    /// 2^64; should one not fit, 0 is kept and settlement asks.
+    struct Record {
+        uint256 head;
+        uint256 terms;
+        uint256 remaining; // the price less what was refunded
+        uint256 refunded;
+    }
+
+    uint256 private constant _STATE_SHIFT = 160;
+    uint256 private constant _START_SHIFT = 168;
+    uint256 private constant _END_SHIFT = 208;
+    uint256 private constant _FEE_SHIFT = 160;
+    uint256 private constant _BURN_SHARE_SHIFT = 176;
+    uint256 private constant _VID_SHIFT = 192;
+
     IPowerVerseParams private immutable _params;
     UsageRights private immutable _usage;
     RevenueRights private immutable _revenue;
     ERC20Burnable private immutable _pvc;
     ProviderStaking private immutable _staking;
 
-    mapping(uint256 uid => Order order) private _orders;
+    mapping(uint256 uid => Record order) private _orders;
     mapping(address token => Totals totals) private _totals;
     mapping(uint256 listingId => ShareListing listing) private _shareListings;
     uint256 private _lastShareListing;
@@ -99,10 +123,10 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     /// @notice Withdraws the caller's listing of a UID.
     /// @dev Requirements: the UID is listed by the caller.
     function unlist(uint256 uid) external {
-        Order storage order = _orders[uid];
-        if (order.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
+        uint256 head = _orders[uid].head;
+        if (_state(head) != OrderState.Listed) revert ComputeMarketNotListed(uid);
         address caller = _msgSender();
-        if (order.account != caller) revert ComputeMarketNotOwner(uid, caller);
+        if (address(uint160(head)) != caller) revert ComputeMarketNotOwner(uid, caller);
         delete _orders[uid];
         emit Unlisted(uid);
     }
@@ -113,9 +137,17 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     /// stake is at its minimum; the token is still accepted; the caller approved the market for `price`; the market
     /// receives exactly `price` (a token with a fee on transfer is refused).
     function buy(uint256 uid, address token, uint256 price) external nonReentrant {
-        Order storage order = _orders[uid];
-        if (order.state != OrderState.Listed) revert ComputeMarketNotListed(uid);
-        if (order.token != token || order.price != price) revert ComputeMarketPriceChanged(order.token, order.price);
+        Record storage order = _orders[uid];
+        if (_state(order.head) != OrderState.Listed) revert ComputeMarketNotListed(uid);
+        uint256 terms = order.terms;
+        {
+            address listedToken = address(uint160(terms));
+            // Nothing is refunded before a purchase, so the remaining price is the listed price.
+            uint256 listedPrice = order.remaining;
+            if (listedToken != token || listedPrice != price) {
+                revert ComputeMarketPriceChanged(listedToken, listedPrice);
+            }
+        }
         (bool accepted, uint16 feeBps, uint16 burnShareBps) = _params.feeTerms(token);
         if (!accepted) revert ComputeMarketTokenNotAccepted(token);
         address buyer = _msgSender();
@@ -124,12 +156,10 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         // until it ends), the second reads the stake.
         (uint256 vid, uint256 hid, uint64 end) = _usage.rentTo(uid, buyer);
         if (!_staking.isStaked(hid)) revert ComputeMarketNotStaked(hid);
-        order.account = buyer;
-        order.end = end;
-        order.state = OrderState.Escrowed;
-        order.feeBps = feeBps;
-        order.burnShareBps = burnShareBps;
-        order.start = uint64(block.timestamp);
+        // UsageRights computes the end in uint40, so it fits its 40 bits.
+        order.head = _head(buyer, OrderState.Escrowed, block.timestamp, end);
+        // The fee terms are 0 while listed; the token and the VID stay.
+        order.terms = terms | (uint256(feeBps) << _FEE_SHIFT) | (uint256(burnShareBps) << _BURN_SHARE_SHIFT);
         _totals[token].paidIn += price;
         emit Purchased(uid, vid, buyer, token, price, end);
         // Measured, not booked: a token that delivers less than it was asked to move (a fee on transfer) is refused.
@@ -147,28 +177,32 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
     /// @dev Requirements: the UID's escrow exists, is not settled, and the rental has ended; before the end of the
     /// dispute window the caller has CHALLENGER_ROLE.
     function settle(uint256 uid) external nonReentrant {
-        Order storage order = _orders[uid];
-        if (order.state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
-        if (order.state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
-        uint64 end = order.end;
+        Record storage order = _orders[uid];
+        uint256 head = order.head;
+        OrderState state = _state(head);
+        if (state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
+        if (state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
+        uint64 end = _end(head);
         if (block.timestamp < end) revert ComputeMarketNotExpired(uid, end);
         uint64 disputeEnd = end + _params.disputeWindow();
         if (block.timestamp < disputeEnd && !hasRole(CHALLENGER_ROLE, _msgSender())) {
             revert ComputeMarketInDisputeWindow(uid, disputeEnd);
         }
-        address token = order.token;
-        uint256 remaining = order.price - order.refunded;
-        uint256 fee = (remaining * order.feeBps) / _MAX_BPS;
-        uint256 burned = token == address(_pvc) ? (fee * order.burnShareBps) / _MAX_BPS : 0;
+        uint256 terms = order.terms;
+        address token = address(uint160(terms));
+        uint256 remaining = order.remaining;
+        uint256 fee = (remaining * uint16(terms >> _FEE_SHIFT)) / _MAX_BPS;
+        uint256 burned = token == address(_pvc) ? (fee * uint16(terms >> _BURN_SHARE_SHIFT)) / _MAX_BPS : 0;
         uint256 income = remaining - fee;
-        uint256 vid = _usage.vidOf(uid);
-        order.state = OrderState.Settled;
+        uint256 vid = terms >> _VID_SHIFT;
+        if (vid == 0) vid = _usage.vidOf(uid);
+        order.head = _head(address(uint160(head)), OrderState.Settled, _start(head), end);
         _totals[token].paidOut += remaining;
         emit Settled(uid, vid, token, fee, burned, income);
         if (fee > burned) IERC20(token).safeTransfer(_params.treasury(), fee - burned);
         if (burned != 0) _pvc.burn(burned);
         // A rental lasts its UID's duration, a uint32, so the cast keeps every bit.
-        if (income != 0) _payIncome(vid, IERC20(token), income, uint32(end - order.start));
+        if (income != 0) _payIncome(vid, IERC20(token), income, uint32(end - _start(head)));
     }
 
     /// @notice Refunds the buyer pro rata for `downtimeSeconds` of proof-proven downtime (SLA-backed escrow).
@@ -179,19 +213,25 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         onlyRole(CHALLENGER_ROLE)
         nonReentrant
     {
-        Order storage order = _orders[uid];
-        if (order.state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
-        if (order.state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
-        uint256 duration = order.end - order.start;
+        Record storage order = _orders[uid];
+        uint256 head = order.head;
+        OrderState state = _state(head);
+        if (state == OrderState.Settled) revert ComputeMarketAlreadySettled(uid);
+        if (state != OrderState.Escrowed) revert ComputeMarketNoEscrow(uid);
+        uint256 duration = _end(head) - _start(head);
         if (downtimeSeconds == 0 || downtimeSeconds > duration) revert ComputeMarketInvalidDowntime(downtimeSeconds);
-        uint256 amount = (order.price * downtimeSeconds) / duration;
-        uint256 refunded = order.refunded + amount;
-        if (refunded > order.price) revert ComputeMarketInvalidDowntime(downtimeSeconds);
-        order.refunded = refunded;
-        _totals[order.token].refunded += amount;
-        address buyer = order.account;
+        (uint256 remaining, uint256 refundedBefore) = (order.remaining, order.refunded);
+        uint256 amount = ((remaining + refundedBefore) * downtimeSeconds) / duration;
+        if (amount > remaining) revert ComputeMarketInvalidDowntime(downtimeSeconds);
+        // amount <= remaining was checked above, and remaining + refunded is the price, so neither can wrap.
+        unchecked {
+            (order.remaining, order.refunded) = (remaining - amount, refundedBefore + amount);
+        }
+        address token = address(uint160(order.terms));
+        _totals[token].refunded += amount;
+        address buyer = address(uint160(head));
         emit Refunded(uid, buyer, amount, downtimeSeconds, reason);
-        IERC20(order.token).safeTransfer(buyer, amount);
+        IERC20(token).safeTransfer(buyer, amount);
     }
 
     // ---------------------------------------------------------------- revenue rights
@@ -275,7 +315,19 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
 
     /// @notice The order (listing or escrow) of a UID.
     function orderOf(uint256 uid) external view returns (Order memory) {
-        return _orders[uid];
+        Record storage order = _orders[uid];
+        (uint256 head, uint256 terms, uint256 refunded) = (order.head, order.terms, order.refunded);
+        return Order({
+            account: address(uint160(head)),
+            end: _end(head),
+            state: _state(head),
+            token: address(uint160(terms)),
+            feeBps: uint16(terms >> _FEE_SHIFT),
+            burnShareBps: uint16(terms >> _BURN_SHARE_SHIFT),
+            start: _start(head),
+            price: order.remaining + refunded,
+            refunded: refunded
+        });
     }
 
     /// @notice A share listing (seller = 0 when filled or cancelled).
@@ -302,11 +354,11 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         if (!_staking.isStaked(hid)) revert ComputeMarketNotStaked(hid);
         if (price == 0) revert ComputeMarketZeroPrice();
         _requireAccepted(token);
-        Order storage order = _orders[uid];
-        order.account = seller;
-        order.state = OrderState.Listed;
-        order.token = token;
-        order.price = price;
+        Record storage order = _orders[uid];
+        order.head = _head(seller, OrderState.Listed, 0, 0);
+        // No fee terms until the purchase; the VID when it fits its 64 bits, else 0 (settlement then asks).
+        order.terms = uint256(uint160(token)) | (vid <= type(uint64).max ? vid << _VID_SHIFT : 0);
+        order.remaining = price;
         emit Listed(uid, vid, seller, token, price);
     }
 
@@ -317,6 +369,24 @@ contract ComputeMarket is AccessControl, ReentrancyGuardTransient, PowerVerseCon
         token.safeTransfer(address(_revenue), income);
         uint256 received = token.balanceOf(address(_revenue)) - before;
         if (received != 0) _revenue.depositIncome(vid, address(token), received, duration);
+    }
+
+    /// @dev Packs an order's head; `start` and `end` are below 2^40 (block time, and UsageRights' uint40 expiries).
+    function _head(address account, OrderState state, uint256 start, uint256 end) private pure returns (uint256) {
+        return uint256(uint160(account)) | (uint256(state) << _STATE_SHIFT) | (start << _START_SHIFT)
+            | (end << _END_SHIFT);
+    }
+
+    function _state(uint256 head) private pure returns (OrderState) {
+        return OrderState(uint8(head >> _STATE_SHIFT));
+    }
+
+    function _start(uint256 head) private pure returns (uint40) {
+        return uint40(head >> _START_SHIFT);
+    }
+
+    function _end(uint256 head) private pure returns (uint40) {
+        return uint40(head >> _END_SHIFT);
     }
 
     function _requireAccepted(address token) private view {

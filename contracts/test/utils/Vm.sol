@@ -9,6 +9,8 @@ interface Vm {
     function startPrank(address sender) external;
     function stopPrank() external;
     function warp(uint256 timestamp) external;
+    function store(address target, bytes32 slot, bytes32 value) external;
+    function load(address target, bytes32 slot) external view returns (bytes32);
     function roll(uint256 blockNumber) external;
     function prevrandao(bytes32 value) external;
     function chainId(uint256 newChainId) external;

@@ -57,3 +57,11 @@ public sealed class IsDividendClaimedFunction : FunctionMessage
     [Parameter("address", "account", 2)]
     public string Account { get; set; } = string.Empty;
 }
+
+/// <summary><c>DividendDistributor.epochOfPeriod(period)</c>: the epoch of a month yyyymm, 0 while it is not posted.</summary>
+[Function("epochOfPeriod", "uint256")]
+public sealed class EpochOfPeriodFunction : FunctionMessage
+{
+    [Parameter("uint32", "period", 1)]
+    public uint Period { get; set; }
+}

@@ -107,3 +107,20 @@ public sealed class ClaimDividendFunction : FunctionMessage
     [Parameter("bytes32[]", "proof", 4)]
     public List<byte[]> Proof { get; set; } = [];
 }
+
+/// <summary>
+/// <c>ComputeMarket.refund(uid, downtimeSeconds, reason)</c>: the challenger refunds the buyer floor(price · downtime /
+/// duration) of an unsettled escrow for proof-proven downtime (SLA-backed escrow).
+/// </summary>
+[Function("refund")]
+public sealed class RefundFunction : FunctionMessage
+{
+    [Parameter("uint256", "uid", 1)]
+    public BigInteger Uid { get; set; }
+
+    [Parameter("uint64", "downtimeSeconds", 2)]
+    public ulong DowntimeSeconds { get; set; }
+
+    [Parameter("bytes32", "reason", 3)]
+    public byte[] Reason { get; set; } = [];
+}

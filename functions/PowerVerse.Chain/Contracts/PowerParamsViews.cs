@@ -83,6 +83,13 @@ public sealed class RevenueWeightFunction : FunctionMessage
     public uint ComputeType { get; set; }
 }
 
+/// <summary>
+/// <c>PowerParams.disputeWindow()</c>: seconds after a rental's end in which only the challenger may settle; the window
+/// in force is never shorter than the longest proof deadline.
+/// </summary>
+[Function("disputeWindow", "uint32")]
+public sealed class DisputeWindowFunction : FunctionMessage;
+
 /// <summary><c>PowerParams.challengeCooldown()</c>: seconds a requester waits between two challenges of one VID; the platform's proof cadence.</summary>
 [Function("challengeCooldown", "uint32")]
 public sealed class ChallengeCooldownFunction : FunctionMessage;

@@ -26,3 +26,14 @@ public sealed class TokenBalanceOfFunction : FunctionMessage
 /// <summary>ERC-20 <c>symbol()</c>.</summary>
 [Function("symbol", "string")]
 public sealed class SymbolFunction : FunctionMessage;
+
+/// <summary>ERC-20 <c>allowance(owner, spender)</c>.</summary>
+[Function("allowance", "uint256")]
+public sealed class AllowanceFunction : FunctionMessage
+{
+    [Parameter("address", "owner", 1)]
+    public string Owner { get; set; } = string.Empty;
+
+    [Parameter("address", "spender", 2)]
+    public string Spender { get; set; } = string.Empty;
+}

@@ -104,6 +104,10 @@ public sealed class PowerVerseApi(HttpClient http, TimeProvider? time = null)
     public Task<ApiResponse> GetUsageRightAsync(BigInteger uid, string? authorization, CancellationToken cancellationToken = default) =>
         GetAsync("/api/usage-rights/" + uid.ToString(System.Globalization.CultureInfo.InvariantCulture), authorization, cancellationToken);
 
+    /// <summary><c>GET /api/dividends/{epoch}/{address}</c>: the account's amount and Merkle proof in the epoch, for a claim.</summary>
+    public Task<ApiResponse> GetDividendAsync(BigInteger epoch, string address, CancellationToken cancellationToken = default) =>
+        GetAsync($"/api/dividends/{epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{address}", cancellationToken: cancellationToken);
+
     /// <summary>Any read, e.g. <c>/api/accounts/0x…</c>: its JSON or its problem.</summary>
     public async Task<ApiResponse> GetAsync(string pathAndQuery, string? authorization = null, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Signer;
 using Nethereum.Web3;
@@ -90,6 +91,13 @@ public sealed class WriteSigner
 
     public Task<PreparedWrite> BuySharesAsync(BigInteger listingId, BigInteger amount, string token, BigInteger unitPrice) =>
         SignAsync(WriteRoutes.RevenuePurchases, "ComputeMarket", new BuySharesFunction { ListingId = listingId, Amount = amount, Token = token, UnitPrice = unitPrice });
+
+    /// <summary>Claims <paramref name="account"/>'s dividend of <paramref name="epoch"/>: its amount and Merkle proof (0x 32-byte hashes).</summary>
+    public Task<PreparedWrite> ClaimDividendAsync(BigInteger epoch, string account, BigInteger amount, IEnumerable<string> proof) =>
+        SignAsync(WriteRoutes.DividendClaims, "DividendDistributor", new ClaimDividendFunction
+        {
+            Epoch = epoch, Account = account, Amount = amount, Proof = proof.Select(p => p.HexToByteArray()).ToList(),
+        });
 
     /// <summary>A proof of compute of the VID (scenario 3): the signer is its live UID's user or its provider.</summary>
     public Task<PreparedWrite> RequestProofAsync(BigInteger vid) =>

@@ -3,9 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PowerVerse.Functions.Indexer;
 using PowerVerse.Functions.Orchestrations;
+using PowerVerse.Functions.Orchestrations.Dividends;
 using PowerVerse.Functions.Orchestrations.Proofs;
 using PowerVerse.Functions.Orchestrations.Purchase;
 using PowerVerse.Functions.Orchestrations.Relaying;
+using PowerVerse.Functions.Orchestrations.Settlement;
 using PowerVerse.Functions.ReadModel;
 using PowerVerse.Functions.Writes;
 
@@ -24,6 +26,8 @@ public static class FunctionsApp
         services.AddReadModel(configuration);
         services.AddChainIndexer(configuration);
         services.AddWrites(configuration);
+        services.AddDividends(configuration);
+        services.AddSettlement();
         services.AddProofs(configuration);
     }
 
@@ -47,6 +51,20 @@ public static class FunctionsApp
         registry.AddActivity<IndexActivity>(IndexActivity.Name);
         registry.AddActivity<GrantActivity>(GrantActivity.Name);
         registry.AddActivity<RecordAccessActivity>(RecordAccessActivity.Name);
+
+        // The monthly dividend.
+        registry.AddOrchestrator<DividendOrchestrator>(DividendOrchestrator.Name);
+        registry.AddActivity<DividendEpochStateActivity>(DividendEpochStateActivity.Name);
+        registry.AddActivity<DividendSnapshotActivity>(DividendSnapshotActivity.Name);
+        registry.AddActivity<PostDividendEpochActivity>(PostDividendEpochActivity.Name);
+        registry.AddActivity<StoreDividendLeavesActivity>(StoreDividendLeavesActivity.Name);
+        registry.AddActivity<ApproveDividendActivity>(ApproveDividendActivity.Name);
+        registry.AddActivity<FundDividendEpochActivity>(FundDividendEpochActivity.Name);
+
+        // Settlement and SLA refunds.
+        registry.AddSettlementTasks();
+
+        // Proofs of compute.
         registry.AddActivity<RequestChallengeActivity>(RequestChallengeActivity.Name);
         registry.AddActivity<DispatchActivity>(DispatchActivity.Name);
         registry.AddActivity<ChallengeActivity>(ChallengeActivity.Name);

@@ -18,7 +18,7 @@ public sealed class MarketFunctions(MarketQueries queries, ContinuationTokens to
     [ApiParameter("minPrice", ApiValue.Amount, "Lowest price, in the token's smallest unit.")]
     [ApiParameter("maxPrice", ApiValue.Amount, "Highest price, in the token's smallest unit.")]
     [ApiParameter("token", ApiValue.Address, "Only listings paid in this token.")]
-    [ApiParameter("minRank", ApiValue.Amount, "Lowest rank score of the resource.")]
+    [ApiParameter("minRank", ApiValue.Amount, "Lowest rank score of the resource (the score of /api/ranks/{vid}; 0 while unranked).")]
     [ApiParameter("sort", ApiValue.Choice, "Order of the list.", Choices = ["price", "rank"])]
     [ApiParameter(QueryParameters.PageSize, ApiValue.PageSize, "Listings per page (1 to 100, default 50).")]
     [ApiParameter(QueryParameters.ContinuationToken, ApiValue.ContinuationToken, "The previous page's continuationToken.")]

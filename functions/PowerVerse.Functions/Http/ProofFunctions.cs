@@ -12,7 +12,8 @@ namespace PowerVerse.Functions.Http;
 public sealed class ProofFunctions(ProofQueries queries, ContinuationTokens tokens, ILogger<ProofFunctions> log)
 {
     [Function("GetRanks")]
-    [ApiOperation("proofs", "The rank board, best score first: all VIDs or one compute type's.", typeof(PageView<RankView>))]
+    [ApiOperation("proofs", "The rank board, best score first (then lowest VID): all VIDs or one compute type's.", typeof(PageView<RankView>),
+        Description = "score = floor(hashRate · successBps · uptimeBps / 10^8) over each VID's 20 latest finished proofs (README \"Ranks\"); /api/ranks/{vid} lists the proofs.")]
     [ApiParameter("computeType", ApiValue.SmallNumber, "Only this compute type.")]
     [ApiParameter(QueryParameters.PageSize, ApiValue.PageSize, "Ranks per page (1 to 100, default 50).")]
     [ApiParameter(QueryParameters.ContinuationToken, ApiValue.ContinuationToken, "The previous page's continuationToken.")]
@@ -24,7 +25,8 @@ public sealed class ProofFunctions(ProofQueries queries, ContinuationTokens toke
         });
 
     [Function("GetRank")]
-    [ApiOperation("proofs", "A VID's rank with the proofs it is computed from.", typeof(RankDetailView), CanBeNotFound = true)]
+    [ApiOperation("proofs", "A VID's rank with exactly the proofs it is computed from.", typeof(RankDetailView), CanBeNotFound = true,
+        Description = "The proofs come in the formula's order (issuedAt, then challengeId), so anyone can recompute the rank (README \"Ranks\"): rate = floor(work · 1000 / elapsedMs); hashRate = EWMA with α = 1/4 (h = floor((rate + 3h) / 4)); successBps, uptimeBps from proven downtime over [first issuedAt, latest finishedAt]; score = floor(hashRate · successBps · uptimeBps / 10^8). Unranked (404) until a proof of it finishes.")]
     [ApiParameter("vid", ApiValue.Id, "The VID.", InPath = true)]
     public Task<IResult> GetRank(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "ranks/{vid}")] HttpRequest request, string vid, CancellationToken cancellationToken) =>

@@ -18,7 +18,7 @@ public sealed partial class WorkflowFunctions(ILogger<WorkflowFunctions> log)
 {
     [Function("GetWorkflow")]
     [ApiOperation("workflows", "A workflow's status, current step, output and failure.", typeof(WorkflowView), CanBeNotFound = true)]
-    [ApiParameter("id", ApiValue.WorkflowId, "The workflow id (a write's ForwardRequest hash, 0x and 64 hex digits).", InPath = true)]
+    [ApiParameter("id", ApiValue.WorkflowId, "The workflow id: a write's ForwardRequest hash (0x and 64 hex digits), or settle-<uid>-<start> for an order's settlement.", InPath = true)]
     public Task<IResult> GetWorkflow(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "workflows/{id}")] HttpRequest request, string id,
         [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>

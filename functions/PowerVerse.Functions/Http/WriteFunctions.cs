@@ -72,6 +72,13 @@ public sealed class WriteFunctions(WriteGate gate, ILogger<WriteFunctions> log)
         [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken) =>
         WriteHandler.RunAsync(request, WriteActions.BuyRevenueRights, gate, workflows, log, cancellationToken);
 
+    [Function("PostClaimDividend")]
+    [ApiOperation("writes", "Claim an account's dividend of an epoch with its Merkle proof (DividendDistributor.claim; the amount and proof from GET /api/dividends/{epoch}/{address}).", typeof(WriteAcceptedView), Request = typeof(WriteBodyView))]
+    public Task<IResult> PostClaimDividend(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dividends/claims")] HttpRequest request,
+        [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken) =>
+        WriteHandler.RunAsync(request, WriteActions.ClaimDividend, gate, workflows, log, cancellationToken);
+
     [Function("PostRequestProof")]
     [ApiOperation("writes", "Request a proof of compute of a VID (ProofOfCompute.requestChallenge, by its live UID's user or its provider); the workflow ends verified on chain, or missed and slashed at the deadline.", typeof(WriteAcceptedView), Request = typeof(WriteBodyView))]
     public Task<IResult> PostRequestProof(

@@ -37,6 +37,10 @@ public static class IndexerRegistration
         services.AddSingleton<IEventProjection>(s => new ReadModelProjection(
             s.GetRequiredService<IWeb3>(), s.GetRequiredService<DeploymentManifest>(), s.GetRequiredService<EventRegistry>(),
             s.GetRequiredService<ReadModelWriter>(), s.GetRequiredService<ReadModelTables>(), s.GetRequiredService<ILogger<ReadModelProjection>>()));
+        // What the monthly dividend counts, marked as the events arrive.
+        services.AddSingleton(s => new DividendActivity(Tables(s)));
+        services.AddSingleton<IEventProjection>(s => new DividendActivityProjection(
+            s.GetRequiredService<IWeb3>(), s.GetRequiredService<DeploymentManifest>(), s.GetRequiredService<EventRegistry>(), s.GetRequiredService<DividendActivity>()));
         services.AddSingleton(s => new ChainIndexer(
             s.GetRequiredService<IWeb3>(), s.GetRequiredService<DeploymentManifest>(), s.GetRequiredService<EventRegistry>(),
             s.GetRequiredService<EventJournal>(), s.GetRequiredService<IndexerProgress>(), s.GetServices<IEventProjection>(),

@@ -10,6 +10,9 @@ public sealed class ApiOperationAttribute(string tag, string summary, Type respo
 
     public Type Response { get; } = response;
 
+    /// <summary>A longer description of the operation (the OpenAPI operation's <c>description</c>), where the summary is not enough.</summary>
+    public string? Description { get; init; }
+
     /// <summary>Whether the route answers 404 for an id it does not know.</summary>
     public bool CanBeNotFound { get; init; }
 

@@ -77,6 +77,7 @@ public static class OpenApiDocumentFactory
         {
             OperationId = function.Name,
             Summary = declared?.Summary ?? function.Name,
+            Description = declared?.Description,
             Parameters = function.Method.GetCustomAttributes<ApiParameterAttribute>().Select(Parameter).ToList(),
             Responses = responses,
         };

@@ -32,6 +32,10 @@ public static class WriteActions
     public static readonly WriteAction BuyRevenueRights = new(
         "BuyRevenueRights", "market/revenue-purchases", "ComputeMarket", "SharesPurchased", [WriteFunction.Of<BuySharesFunction>()]);
 
+    /// <summary>An account's dividend of an epoch, with its Merkle proof (anyone may send it; the account is paid).</summary>
+    public static readonly WriteAction ClaimDividend = new(
+        "ClaimDividend", "dividends/claims", "DividendDistributor", "DividendClaimed", [WriteFunction.Of<ClaimDividendFunction>()]);
+
     /// <summary>A proof of compute asked by the VID's live UID's user or its provider; the proof workflow carries it past the request.</summary>
     public static readonly WriteAction RequestProof = new(
         ProofRequest.UserWorkflow, "proofs", "ProofOfCompute", "ChallengeRequested", [WriteFunction.Of<RequestChallengeFunction>()])
@@ -40,7 +44,7 @@ public static class WriteActions
     };
 
     public static IReadOnlyList<WriteAction> All { get; } =
-        [RegisterHardware, CreateResource, CreateUsageRight, ListUsageRight, Purchase, ClaimRevenue, ListRevenueRights, BuyRevenueRights, RequestProof];
+        [RegisterHardware, CreateResource, CreateUsageRight, ListUsageRight, Purchase, ClaimRevenue, ListRevenueRights, BuyRevenueRights, ClaimDividend, RequestProof];
 
     public static WriteAction ByName(string name) =>
         All.FirstOrDefault(a => a.Name == name) ?? throw new ArgumentException($"No write action is named '{name}'.", nameof(name));

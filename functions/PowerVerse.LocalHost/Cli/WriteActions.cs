@@ -9,6 +9,7 @@ using Nethereum.Web3;
 using Nethereum.Web3.Accounts;
 using PowerVerse.Chain.Contracts;
 using PowerVerse.Chain.Deployment;
+using PowerVerse.Client.Api;
 using PowerVerse.Client.Tokens;
 using PowerVerse.Client.Writes;
 
@@ -25,6 +26,7 @@ internal sealed class WriteActions(WriteSigner signer, EthECKey key, DeploymentM
         ["list"] = ["uid", "token", "price", "beneficiary"],
         ["buy"] = ["uid", "token", "price", "ssh-key"],
         ["claim"] = ["vid", "token"],
+        ["claim-dividend"] = ["epoch", "for"],
         ["list-shares"] = ["vid", "amount", "token", "price"],
         ["buy-shares"] = ["listing", "amount", "token", "price"],
         ["proof"] = ["vid"],
@@ -52,6 +54,20 @@ internal sealed class WriteActions(WriteSigner signer, EthECKey key, DeploymentM
         "proof" => await signer.RequestProofAsync(options.Number("vid")),
         _ => throw new CommandException($"'{action}' is not a write."),
     };
+
+    /// <summary>A dividend claim: the amount and Merkle proof the API serves for the account (the signer's, or --for's) in the epoch.</summary>
+    public async Task<PreparedWrite> ClaimDividendAsync(PowerVerseApi api)
+    {
+        var (epoch, account) = (options.Number("epoch"), options.Get("for") ?? key.GetPublicAddress());
+        var dividend = await api.GetDividendAsync(epoch, account);
+        if (dividend.Problem is { } problem)
+        {
+            throw new ArgumentException($"No dividend of {account} in epoch {epoch}: {problem}");
+        }
+
+        var proof = dividend.Json.GetProperty("proof").EnumerateArray().Select(p => p.GetString()!).ToList();
+        return await signer.ClaimDividendAsync(epoch, account, BigInteger.Parse(dividend.Json.GetProperty("amount").GetString()!, CultureInfo.InvariantCulture), proof);
+    }
 
     /// <summary>
     /// What a user does in the wallet, outside the API: an ERC-20 approve of the market (before buying), or staking an

@@ -27,6 +27,7 @@ internal static class WriteCommand
           claim        --vid V --token T
           list-shares  --vid V --amount N --token T --price UNIT-PRICE
           buy-shares   --listing L --amount N --token T --price UNIT-PRICE
+          claim-dividend --epoch E [--for 0x…]   the account's dividend (default the signer's), amount and proof from the API
           proof        --vid V                  a proof of compute (by the UID's user or the VID's provider)
           access       --uid U                  the UID's access configuration (a read signed by its user)
           approve      --token T --amount A     wallet: ERC-20 approve of the market, sent directly (the API has no route)
@@ -69,6 +70,7 @@ internal static class WriteCommand
             {
                 "access" => await ShowAccessAsync(api, key, options.Number("uid"), output),
                 "approve" or "stake" => await actions.SendFromWalletAsync(action, output),
+                "claim-dividend" => await FollowAsync(api, await actions.ClaimDividendAsync(api), TimeSpan.FromSeconds(options.Number("timeout", 300)), output),
                 _ => await FollowAsync(api, await actions.SignAsync(action), TimeSpan.FromSeconds(options.Number("timeout", 300)), output),
             };
         }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.AspNetCore.Builder;
@@ -66,10 +65,10 @@ public sealed class DurableSidecar : IAsyncDisposable
         var service = new AzureStorageOrchestrationService(hub);
         await service.CreateIfNotExistsAsync();
 
-        var port = FreeLoopbackPort();
-        var address = new Uri($"http://127.0.0.1:{port}");
+        // Port 0: the OS picks a free port as the server binds it. (A port found free first and bound after could be
+        // taken in between, by another process or by this host's own API.)
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.Protocols = HttpProtocols.Http2));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggers);
         builder.Services.AddGrpc();
@@ -89,6 +88,7 @@ public sealed class DurableSidecar : IAsyncDisposable
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
         await app.StartAsync();
+        var address = new Uri(app.Urls.Single());
         return new DurableSidecar(app, service, loggers, address);
     }
 
@@ -108,12 +108,5 @@ public sealed class DurableSidecar : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         _loggers.Dispose();
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -33,6 +33,7 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
         using var solving = CancellationTokenSource.CreateLinkedTokenSource(stopping, deadline.Token);
         var startedAt = (ulong)time.GetUtcNow().ToUnixTimeSeconds();
         log.Info("challenge", $"challenge={id} vid={challenge.Vid} difficulty={challenge.Difficulty} shares={challenge.Shares} deadline={IsoUtc.Format(challenge.Deadline)} message={message.MessageId}");
+        var solveStarted = time.GetTimestamp();
         ProofSolution solution;
         try
         {
@@ -57,6 +58,7 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
             return;
         }
 
+        var solveMs = time.GetElapsedTime(solveStarted).TotalMilliseconds;
         var finishedAt = (ulong)time.GetUtcNow().ToUnixTimeSeconds();
         var signature = signer.SignProofResult(
             settings.ChainId, settings.ProofContract, challenge.ChallengeId, challenge.Vid, challenge.Seed, solution.Nonces, startedAt, finishedAt);
@@ -70,7 +72,7 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
         }
 
         await lease.CompleteAsync(CancellationToken.None);
-        log.Info("result", $"challenge={id} nonces={solution.Nonces.Count} hashes={solution.Hashes} seconds={finishedAt - startedAt} backend={solver.Backend}");
+        log.Info("result", $"challenge={id} nonces={solution.Nonces.Count} hashes={solution.Hashes} solveMs={solveMs.ToString("F1", CultureInfo.InvariantCulture)} backend={solver.Backend}");
     }
 
     private async Task DropAsync(QueueMessageLease lease, string id, ChallengeMessage challenge, string why)

@@ -85,7 +85,8 @@ public sealed class ReadRoutesTests(ReadApiFixture api)
     {
         var ranked = Items(await GetJsonAsync("api/market/usage-rights?computeType=1&sort=rank&pageSize=1"));
         Assert.Equal("1", ranked[0].GetProperty("uid").GetString());
-        Assert.Equal("1572864", ranked[0].GetProperty("rankScore").GetString());
+        // The EWMA of the two seeded proofs' rates: floor((1,048,576 + 3 · 2,097,152) / 4).
+        Assert.Equal("1835008", ranked[0].GetProperty("rankScore").GetString());
         Assert.Equal(3, Items(await GetJsonAsync($"api/market/usage-rights?gpuModel=5&minPrice=10&maxPrice=12&token={Sample.Usd.ToLowerInvariant()}")).Count);
         Assert.Empty(Items(await GetJsonAsync($"api/market/usage-rights?token={Sample.Pvc}")));
     }
@@ -106,7 +107,14 @@ public sealed class ReadRoutesTests(ReadApiFixture api)
     {
         Assert.Equal("1", Items(await GetJsonAsync("api/ranks?computeType=1"))[0].GetProperty("vid").GetString());
         var rank = await GetJsonAsync("api/ranks/1");
-        Assert.Equal(["8", "7"], rank.GetProperty("proofs").EnumerateArray().Select(p => p.GetProperty("challengeId").GetString()));
+        var proofs = rank.GetProperty("proofs").EnumerateArray().ToList();
+        Assert.Equal(["7", "8"], proofs.Select(p => p.GetProperty("challengeId").GetString()));
+        Assert.Equal(["2097152", "1048576"], proofs.Select(p => p.GetProperty("rate").GetString()));
+        Assert.All(proofs, p => Assert.Equal((1_794_999_400L, "verified"), (p.GetProperty("issuedAt").GetInt64(), p.GetProperty("status").GetString())));
+        var summary = rank.GetProperty("rank");
+        Assert.Equal(("1835008", "1835008", 10_000, 10_000, 2, 0), (summary.GetProperty("score").GetString(), summary.GetProperty("hashRate").GetString(),
+            summary.GetProperty("successBps").GetInt32(), summary.GetProperty("uptimeBps").GetInt32(), summary.GetProperty("verified").GetInt32(), summary.GetProperty("missed").GetInt32()));
+        Assert.Equal((2, 20), (summary.GetProperty("window").GetProperty("proofs").GetInt32(), summary.GetProperty("window").GetProperty("max").GetInt32()));
         Assert.Equal("2097152", (await GetJsonAsync("api/proofs/7")).GetProperty("hashRate").GetString());
         var dividend = await GetJsonAsync($"api/dividends/1/{Sample.Holder.ToLowerInvariant()}");
         Assert.Equal(("400", 2), (dividend.GetProperty("amount").GetString(), dividend.GetProperty("proof").GetArrayLength()));

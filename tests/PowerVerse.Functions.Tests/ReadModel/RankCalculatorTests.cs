@@ -1,8 +1,10 @@
+using PowerVerse.Domain.Proofs;
 using PowerVerse.Functions.ReadModel.Entities;
 using PowerVerse.Functions.ReadModel.Writing;
 
 namespace PowerVerse.Functions.Tests.ReadModel;
 
+/// <summary>Proof rows to the rank formula's inputs.</summary>
 public sealed class RankCalculatorTests
 {
     [Fact]
@@ -17,22 +19,27 @@ public sealed class RankCalculatorTests
     }
 
     [Fact]
-    public void Compute_HalfMissed_HalvesTheMeanRate()
+    public void Input_Verified_IssuedAtIsDeadlineLessItsSecondsAndFinishedAtItsBlockTime()
     {
-        ProofEntity[] proofs =
-        [
-            new() { Status = ProofStatus.Verified, HashRate = "300" },
-            new() { Status = ProofStatus.Verified, HashRate = "100" },
-            new() { Status = ProofStatus.Expired, HashRate = "0" },
-            new() { Status = ProofStatus.Expired, HashRate = "0" },
-        ];
+        var row = Row(ProofStatus.Verified, work: "1048576", elapsedMs: 640);
 
-        var (score, rate, verified, failed) = RankCalculator.Compute(proofs);
-
-        Assert.Equal((100, 200, 2, 2), ((int)score, (int)rate, verified, failed));
+        Assert.Equal(new RankedProof(42, ProofOutcome.Verified, 1_000, 1_005, 1_048_576, 640), RankCalculator.Input(row));
     }
 
     [Fact]
-    public void Compute_AllMissed_ScoresZero() =>
-        Assert.Equal(0, (int)RankCalculator.Compute([new ProofEntity { Status = ProofStatus.Expired }]).Score);
+    public void Input_Expired_IsAMissWithoutWork() =>
+        Assert.Equal(new RankedProof(42, ProofOutcome.Missed, 1_000, 1_005, 0, 0), RankCalculator.Input(Row(ProofStatus.Expired, work: "0", elapsedMs: 0)));
+
+    [Theory]
+    [InlineData(ProofStatus.Lapsed)]
+    [InlineData(ProofStatus.Open)]
+    [InlineData(ProofStatus.Requested)]
+    public void Input_NotAFinishedProof_Refused(string status) =>
+        Assert.Throws<ArgumentException>(() => RankCalculator.Input(Row(status, "0", 0)));
+
+    private static ProofEntity Row(string status, string work, long elapsedMs) => new()
+    {
+        ChallengeId = "42", Status = status, Deadline = 1_600, DeadlineSeconds = 600, Work = work, ElapsedMs = elapsedMs,
+        CompletedAt = DateTimeOffset.FromUnixTimeSeconds(1_005),
+    };
 }

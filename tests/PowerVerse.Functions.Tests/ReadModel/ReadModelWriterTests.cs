@@ -53,18 +53,21 @@ public sealed class ReadModelWriterTests(StoreFixture store) : IClassFixture<Sto
     {
         await store.Writer.UpsertResourceAsync(Sample.Resource(104, boundUid: 104, expires: 0), Sample.Event(14), None);
         await store.Writer.UpsertListingAsync(Sample.Listing(104, 900, 3), Sample.Event(14, 1), None);
-        await store.Writer.UpsertProofAsync(Sample.Proof(1041, 104, ProofStatus.Verified, 1_048_576, 1000), Sample.Event(15), None);
-        await store.Writer.UpsertProofAsync(Sample.Proof(1042, 104, ProofStatus.Expired, 0, 0), Sample.Event(16), None);
+        await store.Writer.UpsertProofAsync(Sample.Proof(1041, 104, ProofStatus.Verified, 1_048_576, 1000, issuedAt: 1000, finishedAt: 1002), Sample.Event(15), None);
+        await store.Writer.UpsertProofAsync(Sample.Proof(1042, 104, ProofStatus.Expired, 0, 0, issuedAt: 1600, finishedAt: 2201), Sample.Event(16), None);
 
         await store.Writer.RecomputeRankAsync(104, Sample.Event(16), None);
         await store.Writer.RecomputeRankAsync(104, Sample.Event(16), None);
 
+        // Span [1000, 2201] with 601 s down (the miss until the end): uptime floor(10000 · 600 / 1201) = 4995, success 5000,
+        // score floor(1,048,576 · 5000 · 4995 / 10^8).
         var rank = await Find<RankEntity>(store.Tables.Ranks, "104");
-        Assert.Equal(("524288", "1048576", 1, 1, "1042,1041"), (rank!.Score, rank.HashRate, rank.Verified, rank.Failed, rank.ChallengeIds));
+        Assert.Equal(("261881", "1048576", 5_000, 4_995, 1, 1), (rank!.Score, rank.HashRate, rank.SuccessBps, rank.UptimeBps, rank.Verified, rank.Missed));
+        Assert.Equal((1000L, 2201L, 601L), (rank.WindowFrom, rank.WindowTo, rank.DowntimeSeconds));
         var board = await Rows<RankEntity>(store.Tables.RankBoard, TableClient.CreateQueryFilter($"Vid eq {"104"}"));
         Assert.Equal(["0000000001", "all"], board.Select(b => b.PartitionKey).Order());
         var listing = await MarketRowsAsync("104");
-        Assert.All(listing, l => Assert.Equal("524288", l.RankScore));
+        Assert.All(listing, l => Assert.Equal("261881", l.RankScore));
         Assert.Equal(6, listing.Count);
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PowerVerse.Testing;
 
 namespace PowerVerse.Functions.Tests.Support;
@@ -20,17 +19,15 @@ public class ApiHostFixture : StoreFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var port = FreePort.Next();
         var app = RepoPaths.BuildOutput(Path.Combine("functions", "PowerVerse.LocalHost"), "PowerVerse.LocalHost.dll");
         _host = ChildProcess.Start("dotnet", [app], environment: new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["ReadModel"] = Azurite.ConnectionString,
-            ["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            ["LocalHost__Urls"] = "http://127.0.0.1:0",
             ["LocalHost__OrchestrationPollingInterval"] = "00:00:01",
         });
-        await _host.WaitForPortAsync(port, TimeSpan.FromSeconds(90));
-        Url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        Url = new Uri(await _host.WaitForListeningAsync(TimeSpan.FromSeconds(90)), "/");
         await SeedAsync();
     }
 

@@ -46,4 +46,11 @@ internal static class Sample
     public static ProofRecord Proof(BigInteger challengeId, BigInteger vid, string status, BigInteger work, long elapsedMs) =>
         new(challengeId, vid, 1, 1, Buyer, Agent, status, 16, 16, 600, DateTimeOffset.Parse("2026-11-28T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
             1_795_000_000, work, elapsedMs, 1_794_999_000, 1_794_999_010, DateTimeOffset.Parse("2026-11-28T10:00:10Z", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A finished proof dispatched at <paramref name="issuedAt"/> (deadline 600 s later) and finished in a block at <paramref name="finishedAt"/>.</summary>
+    public static ProofRecord Proof(BigInteger challengeId, BigInteger vid, string status, BigInteger work, long elapsedMs, long issuedAt, long finishedAt) =>
+        Proof(challengeId, vid, status, work, elapsedMs) with
+        {
+            RequestedAt = DateTimeOffset.FromUnixTimeSeconds(issuedAt - 1), Deadline = issuedAt + 600, CompletedAt = DateTimeOffset.FromUnixTimeSeconds(finishedAt),
+        };
 }

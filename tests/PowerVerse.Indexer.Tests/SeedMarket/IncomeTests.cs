@@ -70,7 +70,7 @@ public sealed class IncomeTests(SeedMarketFixture f)
             (Lower(first.Agent!), Lower(first.Requester), first.Deadline, first.Difficulty, first.Shares));
         Assert.Equal(Lower(f.Accounts.Buyer.Address), Lower(first.Requester));
         var rank = (await _proofs.RankAsync(f.Scenario.Vids[0], CancellationToken.None))!;
-        Assert.Equal((0, 1, "0"), (rank.Rank.Verified, rank.Rank.Failed, rank.Rank.Score));
+        Assert.Equal((0, 1, "0"), (rank.Rank.Verified, rank.Rank.Missed, rank.Rank.Score));
     }
 
     [Fact]

@@ -67,11 +67,20 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
     /// Starts <c>run</c> on the CPU backend and waits until it polls. Its challenge lease is 10 s (renewed every 5 s), so
     /// a challenge a killed agent held is visible again soon; it reports progress every half second while it solves.
     /// </summary>
-    public async Task RunAsync(string storage, string proofContract)
+    public Task RunAsync(string storage, string proofContract) => StartAsync(["--storage", storage], proofContract);
+
+    /// <summary>
+    /// Starts <c>run</c> on the CPU backend with one SAS URL per queue, as the platform hands them out (the queues must
+    /// exist), and waits until it polls.
+    /// </summary>
+    public Task RunAsync(Uri queue, Uri results, Uri events, Uri poison, string proofContract) =>
+        StartAsync(["--queue-url", queue.ToString(), "--results-url", results.ToString(), "--events-url", events.ToString(), "--poison-url", poison.ToString()], proofContract);
+
+    private async Task StartAsync(string[] queues, string proofContract)
     {
         _runArguments =
         [
-            Dll, "run", "--keystore", Keystore, "--passphrase-file", PassphraseFile, "--storage", storage,
+            Dll, "run", "--keystore", Keystore, "--passphrase-file", PassphraseFile, .. queues,
             "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--proof-contract", proofContract,
             "--backend", "cpu", "--threads", "1", "--grants-file", Path.Combine(_folder, "grants.json"),
             "--min-idle-seconds", "0.2", "--max-idle-seconds", "1", "--heartbeat-seconds", "30",

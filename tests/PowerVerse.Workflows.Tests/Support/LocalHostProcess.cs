@@ -31,29 +31,25 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>Starts it on <paramref name="port"/>, or on a free one (again on another if that is taken first).</summary>
-    public static Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null) =>
-        port is null ? FreePort.RetryAsync(() => StartOnceAsync(environment, FreePort.Next())) : StartOnceAsync(environment, port.Value);
-
-    private static async Task<LocalHostProcess> StartOnceAsync(IReadOnlyDictionary<string, string> environment, int port)
+    /// <summary>Starts it on <paramref name="port"/>, or on one the OS picks as the host binds it.</summary>
+    public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string> environment, int? port = null)
     {
         var settings = new Dictionary<string, string>(environment)
         {
-            ["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            ["LocalHost__Urls"] = $"http://127.0.0.1:{(port ?? 0).ToString(CultureInfo.InvariantCulture)}",
         };
         var app = RepoPaths.BuildOutput(Path.Combine("functions", "PowerVerse.LocalHost"), "PowerVerse.LocalHost.dll");
         var process = ChildProcess.Start(Dotnet.Path, [app], environment: settings);
         try
         {
-            await process.WaitForPortAsync(port, TimeSpan.FromSeconds(120));
+            var listening = await process.WaitForListeningAsync(TimeSpan.FromSeconds(120));
+            return new LocalHostProcess(process, listening.Port, settings);
         }
         catch
         {
             await process.DisposeAsync();
             throw;
         }
-
-        return new LocalHostProcess(process, port, settings);
     }
 
     /// <summary>SIGKILL: nothing of its shutdown runs (Durable leases and task-hub messages stay behind).</summary>

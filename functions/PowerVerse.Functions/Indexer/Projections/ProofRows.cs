@@ -7,8 +7,10 @@ namespace PowerVerse.Functions.Indexer.Projections;
 
 /// <summary>
 /// Proofs (ProofOfCompute events): each event writes the challenge as it stands at its block, with the status the event
-/// announces; a verified or expired challenge also recomputes its VID's rank (DESIGN §2: verified hash rate = work /
-/// elapsed). The agent's own timestamps come only with <c>ProofVerified</c>.
+/// announces; a verified or expired challenge also recomputes its VID's rank (<see cref="PowerVerse.Domain.Proofs.RankFormula"/>,
+/// README "Ranks"): a rank depends on finished proofs only, so these two events are all that change it. The finished
+/// challenge's block time is its <c>CompletedAt</c>, the rank's finishedAt. The agent's own timestamps come only with
+/// <c>ProofVerified</c>.
 /// </summary>
 internal sealed class ProofRows(ChainReader chain, ReadModelWriter writer)
 {

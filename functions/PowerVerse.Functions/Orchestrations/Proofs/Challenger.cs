@@ -8,48 +8,23 @@ using PowerVerse.Chain.Events;
 using PowerVerse.Chain.Keys;
 using PowerVerse.Chain.Transactions;
 using PowerVerse.Functions.Orchestrations.Relaying;
+using PowerVerse.Functions.Writes;
 
 namespace PowerVerse.Functions.Orchestrations.Proofs;
 
 /// <summary>
 /// The platform challenger (DESIGN §3): requests, dispatches, submits, expires and slashes from the challenger key
-/// through the Table-journalled sender, every transaction under its idempotency key so an activity run twice sends
-/// once; and the views of ProofOfCompute and ProviderStaking the proof workflow reads. The key is fetched when first needed.
+/// through the Table-journalled sender (<see cref="PlatformSenders"/>), every transaction under its idempotency key so
+/// an activity run twice sends once; and the views of ProofOfCompute and ProviderStaking the proof workflow reads.
 /// </summary>
-public sealed class Challenger(
-    IWeb3 web3, DeploymentManifest manifest, IPlatformKeys keys, TableNonceJournal journal, TransactionSenderOptions options,
-    RelayOptions relay, TimeProvider time) : IDisposable
+public sealed class Challenger(IWeb3 web3, DeploymentManifest manifest, PlatformSenders senders, RelayOptions relay)
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private TransactionSender? _sender;
-
     public DeploymentManifest Manifest => manifest;
 
     public IWeb3 Web3 => web3;
 
-    public async Task<TransactionSender> SenderAsync(CancellationToken cancellationToken)
-    {
-        if (_sender is { } sender)
-        {
-            return sender;
-        }
-
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_sender is null)
-            {
-                await journal.CreateIfNotExistsAsync(cancellationToken);
-                _sender = new TransactionSender(web3, await keys.GetKeyAsync(PlatformRole.Challenger, cancellationToken), journal, options, time);
-            }
-
-            return _sender;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>The challenger's sender, the one this process shares for the challenger key (settlement's refunds use it too).</summary>
+    public Task<TransactionSender> SenderAsync(CancellationToken cancellationToken) => senders.SenderAsync(PlatformRole.Challenger, cancellationToken);
 
     /// <summary>
     /// Sends <paramref name="call"/> to the manifest's <paramref name="contract"/> under <paramref name="key"/> and waits
@@ -105,10 +80,4 @@ public sealed class Challenger(
 
     public static bool IsRevert(Exception exception) =>
         exception is Chain.Errors.ContractRevertedException || (exception is TransactionRejectedException rejected && rejected.Revert is not null);
-
-    public void Dispose()
-    {
-        _sender?.Dispose();
-        _gate.Dispose();
-    }
 }

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nethereum.Web3;
 using PowerVerse.Chain.Deployment;
 using PowerVerse.Chain.Keys;
@@ -14,8 +15,8 @@ using PowerVerse.Functions.Writes;
 namespace PowerVerse.Functions.Orchestrations.Proofs;
 
 /// <summary>
-/// The proof side: its options (section <c>Proofs</c>), the challenger (platform key, the same Table journal as the
-/// relayer, its own partition), the challenges table and the cadence. Needs what <c>AddWrites</c> registers.
+/// The proof side: its options (section <c>Proofs</c>), the challenger (the platform's senders, one Table journal with a
+/// partition per key, shared with settlement's), the challenges table and the cadence. Needs what <c>AddWrites</c> registers.
 /// </summary>
 public static class ProofRegistration
 {
@@ -24,10 +25,11 @@ public static class ProofRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(configuration.GetSection("Proofs").Get<ProofOptions>() ?? new ProofOptions());
         services.AddSingleton(RandomNumberGenerator.Create());
+        services.TryAddSingleton(s => new PlatformSenders(
+            s.GetRequiredService<IWeb3>(), s.GetRequiredService<IPlatformKeys>(), new TableNonceJournal(Tables(s).GetTableClient(WriteRegistration.JournalTable)),
+            s.GetRequiredService<TransactionSenderOptions>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton(s => new Challenger(
-            s.GetRequiredService<IWeb3>(), s.GetRequiredService<DeploymentManifest>(), s.GetRequiredService<IPlatformKeys>(),
-            new TableNonceJournal(Tables(s).GetTableClient(WriteRegistration.JournalTable)), s.GetRequiredService<TransactionSenderOptions>(),
-            s.GetRequiredService<RelayOptions>(), s.GetRequiredService<TimeProvider>()));
+            s.GetRequiredService<IWeb3>(), s.GetRequiredService<DeploymentManifest>(), s.GetRequiredService<PlatformSenders>(), s.GetRequiredService<RelayOptions>()));
         services.AddSingleton(s => new ChallengeStore(Tables(s).GetTableClient(ChallengeStore.TableName)));
         services.AddSingleton(s => new ProofCadence(s.GetRequiredService<ReadModelTables>(), s.GetRequiredService<Challenger>(), s.GetRequiredService<ProofOptions>()));
         return services;

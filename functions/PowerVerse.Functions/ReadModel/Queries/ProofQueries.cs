@@ -22,7 +22,7 @@ public sealed class ProofQueries
         return new(page.Items.Select(ViewMapping.Rank).ToList(), page.StorageToken);
     }
 
-    /// <summary>A VID's rank with the proofs it was computed from, newest first.</summary>
+    /// <summary>A VID's rank with the proofs it was computed from, in the formula's order (one point read).</summary>
     public async Task<RankDetailView?> RankAsync(BigInteger vid, CancellationToken cancellationToken)
     {
         if (await ReadModelTables.FindAsync<RankEntity>(_tables.Ranks, Keys.Id(vid), string.Empty, cancellationToken) is not { } rank)
@@ -30,9 +30,8 @@ public sealed class ProofQueries
             return null;
         }
 
-        var ids = rank.ChallengeIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
-        var proofs = await Task.WhenAll(ids.Select(id => ReadModelTables.FindAsync<ProofEntity>(_tables.Proofs, id, string.Empty, cancellationToken)));
-        return new RankDetailView(ViewMapping.Rank(rank), proofs.OfType<ProofEntity>().Select(ViewMapping.Proof).ToList());
+        var proofs = rank.Proofs.Length == 0 ? [] : JsonSerializer.Deserialize<RankProofView[]>(rank.Proofs, JsonSerializerOptions.Web) ?? [];
+        return new RankDetailView(ViewMapping.Rank(rank), proofs);
     }
 
     public async Task<ProofView?> ProofAsync(BigInteger challengeId, CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using PowerVerse.Functions.ReadModel.Entities;
 using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Functions.ReadModel.Writing;
 
 namespace PowerVerse.Functions.ReadModel.Queries;
 
@@ -28,5 +29,6 @@ internal static class ViewMapping
         p.RequestedAt, p.Deadline, p.Work, p.ElapsedMs, p.StartedAt, p.FinishedAt, p.HashRate, p.CompletedAt, Source(p));
 
     public static RankView Rank(RankEntity r) => new(
-        r.Vid, r.Hid, r.ComputeType, r.GpuModel, r.Score, r.HashRate, r.Verified, r.Failed, r.UpdatedAt);
+        r.Vid, r.Hid, r.ComputeType, r.GpuModel, r.Score, r.HashRate, r.SuccessBps, r.UptimeBps, r.Verified, r.Missed,
+        new RankWindowView(r.Verified + r.Missed, RankCalculator.Window, r.WindowFrom, r.WindowTo, r.DowntimeSeconds), r.UpdatedAt);
 }

@@ -1,4 +1,4 @@
 namespace PowerVerse.Functions.ReadModel.Views;
 
-/// <summary>A VID's rank with the proofs it is computed from (newest first).</summary>
-public sealed record RankDetailView(RankView Rank, IReadOnlyList<ProofView> Proofs);
+/// <summary>A VID's rank with the proofs it was computed from, in the formula's order (issuedAt, then challenge id).</summary>
+public sealed record RankDetailView(RankView Rank, IReadOnlyList<RankProofView> Proofs);

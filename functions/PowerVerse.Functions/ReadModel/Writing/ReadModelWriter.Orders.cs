@@ -8,6 +8,9 @@ internal sealed partial class ReadModelWriter
 {
     public const string AllOrders = "all";
 
+    /// <summary>The partition of escrows not settled yet, by the end of their rental: what the settlement timer looks at.</summary>
+    public const string EscrowedOrders = "escrowed";
+
     /// <summary>Records the sale of a UID; <paramref name="source"/> is its <c>Purchased</c> event (it orders the history).</summary>
     public Task AddUsageOrderAsync(UsageOrderRecord record, ChainEvent source, CancellationToken cancellationToken)
     {
@@ -33,6 +36,10 @@ internal sealed partial class ReadModelWriter
         order.ETag = default;
         order.Stamp(source);
         await WriteUsageOrderAsync(order, cancellationToken);
+        if (state != UsageOrderEntity.Escrowed)
+        {
+            await DeleteAsync(tables.UsageOrders, EscrowedOrders, EscrowKey(order), cancellationToken);
+        }
     }
 
     /// <summary>Retracts the sale of a UID (its <c>Purchased</c> event was rewound).</summary>
@@ -41,7 +48,8 @@ internal sealed partial class ReadModelWriter
         var order = await FindAsync<UsageOrderEntity>(tables.UsageOrders, UsageOrderPartition(uid), string.Empty, cancellationToken);
         if (order is not null)
         {
-            await Task.WhenAll(UsageOrderKeys(order).Select(k => DeleteAsync(tables.UsageOrders, k.PartitionKey, k.RowKey, cancellationToken)));
+            await Task.WhenAll(UsageOrderKeys(order).Append((PartitionKey: EscrowedOrders, RowKey: EscrowKey(order)))
+                .Distinct().Select(k => DeleteAsync(tables.UsageOrders, k.PartitionKey, k.RowKey, cancellationToken)));
         }
     }
 
@@ -76,9 +84,17 @@ internal sealed partial class ReadModelWriter
         await Task.WhenAll(UsageOrderKeys(order).Select(k => tables.UsageOrders.UpsertEntityAsync(
             order.Rekeyed<UsageOrderEntity>(k.PartitionKey, k.RowKey), Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken)));
 
-    private static IEnumerable<(string PartitionKey, string RowKey)> UsageOrderKeys(UsageOrderEntity order) =>
-        OrderPartitions(order.Buyer, order.Seller).Select(pk => (pk, order.OrderKey))
+    /// <summary>The sale's rows: under <c>all</c>, the buyer and the seller, its UID's, and while it is escrowed its row under <see cref="EscrowedOrders"/>.</summary>
+    private static IEnumerable<(string PartitionKey, string RowKey)> UsageOrderKeys(UsageOrderEntity order)
+    {
+        var keys = OrderPartitions(order.Buyer, order.Seller).Select(pk => (pk, order.OrderKey))
             .Append((UsageOrderPartition(BigInteger.Parse(order.Uid, System.Globalization.CultureInfo.InvariantCulture)), string.Empty));
+        return order.State == UsageOrderEntity.Escrowed ? keys.Append((EscrowedOrders, EscrowKey(order))) : keys;
+    }
+
+    /// <summary>The end of the rental (19 digits) then the UID (78): ended escrows sort first, and a range query finds them.</summary>
+    internal static string EscrowKey(UsageOrderEntity order) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{order.Expires:D19}-{Keys.Sortable(BigInteger.Parse(order.Uid, System.Globalization.CultureInfo.InvariantCulture))}");
 
     private static IEnumerable<string> OrderPartitions(string buyer, string seller) =>
         new[] { AllOrders, Keys.Account(buyer), Keys.Account(seller) }.Distinct(StringComparer.Ordinal);

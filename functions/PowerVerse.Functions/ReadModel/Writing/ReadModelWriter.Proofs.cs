@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Numerics;
+using System.Text.Json;
 using Azure.Data.Tables;
+using PowerVerse.Domain.Proofs;
 using PowerVerse.Functions.ReadModel.Entities;
 
 namespace PowerVerse.Functions.ReadModel.Writing;
@@ -39,18 +41,20 @@ internal sealed partial class ReadModelWriter
             DeleteAsync(tables.ProofsByVid, Keys.Id(vid), Keys.Descending(challengeId), cancellationToken));
 
     /// <summary>
-    /// Recomputes a VID's rank from its latest finished proofs (<see cref="RankCalculator"/>), rewrites its rank rows
-    /// and re-sorts its listing. Call after each proof outcome (<c>ProofVerified</c>, <c>ChallengeExpired</c>) and after
-    /// retracting one. With no finished proof the VID is unranked (its rows are removed).
+    /// Recomputes a VID's rank (<see cref="RankFormula"/>) from its latest finished proofs — the partition of
+    /// <c>rmProofsByVid</c> read newest challenge first, verified and expired rows only, up to the window — rewrites its rank
+    /// rows with the proofs used, and re-sorts its listing. Call after each proof outcome (<c>ProofVerified</c>,
+    /// <c>ChallengeExpired</c>) and after retracting one; idempotent. With no finished proof the VID is unranked (its rows
+    /// are removed).
     /// </summary>
     public async Task RecomputeRankAsync(BigInteger vid, ChainEvent source, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Keys.Id(vid)} and (Status eq {ProofStatus.Verified} or Status eq {ProofStatus.Expired})");
-        var proofs = new List<ProofEntity>(RankCalculator.Window);
+        var rows = new List<ProofEntity>(RankCalculator.Window);
         await foreach (var proof in tables.ProofsByVid.QueryAsync<ProofEntity>(filter, RankCalculator.Window, cancellationToken: cancellationToken))
         {
-            proofs.Add(proof);
-            if (proofs.Count == RankCalculator.Window)
+            rows.Add(proof);
+            if (rows.Count == RankCalculator.Window)
             {
                 break;
             }
@@ -62,7 +66,7 @@ internal sealed partial class ReadModelWriter
             await Task.WhenAll(RankBoardKeys(previous).Select(k => DeleteAsync(tables.RankBoard, k.PartitionKey, k.RowKey, cancellationToken)));
         }
 
-        if (proofs.Count == 0)
+        if (RankFormula.Compute(rows.Select(RankCalculator.Input)) is not { } computed)
         {
             await DeleteAsync(tables.Ranks, Keys.Id(vid), string.Empty, cancellationToken);
             await ReRankListingAsync(vid, BigInteger.Zero, cancellationToken);
@@ -70,19 +74,20 @@ internal sealed partial class ReadModelWriter
         }
 
         var resource = await FindAsync<ResourceEntity>(tables.Resources, Keys.Id(vid), string.Empty, cancellationToken);
-        var (score, hashRate, verified, failed) = RankCalculator.Compute(proofs);
         var rank = new RankEntity
         {
-            PartitionKey = Keys.Id(vid), Vid = Keys.Id(vid), Hid = resource?.Hid ?? proofs[0].Hid,
-            ComputeType = resource?.ComputeType ?? proofs[0].ComputeType, GpuModel = resource?.GpuModel ?? 0,
-            Score = Keys.Id(score), HashRate = Keys.Id(hashRate), Verified = verified, Failed = failed,
-            ChallengeIds = string.Join(',', proofs.Select(p => p.ChallengeId)), UpdatedAt = time.GetUtcNow(),
+            PartitionKey = Keys.Id(vid), Vid = Keys.Id(vid), Hid = resource?.Hid ?? rows[0].Hid,
+            ComputeType = resource?.ComputeType ?? rows[0].ComputeType, GpuModel = resource?.GpuModel ?? 0,
+            Score = Keys.Id(computed.Score), HashRate = Keys.Id(computed.HashRate), SuccessBps = computed.SuccessBps,
+            UptimeBps = computed.UptimeBps, Verified = computed.Verified, Missed = computed.Missed, WindowFrom = computed.From,
+            WindowTo = computed.To, DowntimeSeconds = computed.DowntimeSeconds, UpdatedAt = time.GetUtcNow(),
         };
         rank.Stamp(source);
         await Task.WhenAll(RankBoardKeys(rank).Select(k => tables.RankBoard.UpsertEntityAsync(
             rank.Rekeyed<RankEntity>(k.PartitionKey, k.RowKey), TableUpdateMode.Replace, cancellationToken)));
+        rank.Proofs = JsonSerializer.Serialize(RankCalculator.Views(computed, rows), JsonSerializerOptions.Web);
         await tables.Ranks.UpsertEntityAsync(rank, TableUpdateMode.Replace, cancellationToken);
-        await ReRankListingAsync(vid, score, cancellationToken);
+        await ReRankListingAsync(vid, computed.Score, cancellationToken);
     }
 
     private static IEnumerable<(string PartitionKey, string RowKey)> RankBoardKeys(RankEntity rank)
