@@ -65,6 +65,7 @@ public sealed class CheatingTests(LocalStack stack, ITestOutputHelper output)
         Assert.Single(await steps.EventsAsync("ProofOfCompute", "ProofVerified", challengeId));
         Assert.Equal(challengerBefore + 1, await steps.ChallengerNonceAsync());
         Assert.Equal(forgeries.Select(f => f.Code), done.Refused.Take(forgeries.Length).Select(r => r.Text("code")));
+        Assert.Equal(done.Refused.Count, int.Parse(done.Output!.Value.Text("refusedCount")!, CultureInfo.InvariantCulture));
 
         // Replayed on the same, now verified, challenge: refused, nothing sent.
         await PostAndWaitForLogAsync(agent, valid, $"Result for challenge {challenge.Id} from agent {agent.Address} refused (challenge-closed)");

@@ -6,7 +6,8 @@ namespace PowerVerse.Functions.Orchestrations.Proofs;
 /// What a finished proof shows as its workflow's output (and inside a purchase's): the challenge, the outcome —
 /// <c>verified</c> (submitted and verified on chain), <c>missed</c> (no valid result by the deadline: expired and
 /// slashed) or <c>failed</c> (no challenge could be run, with the reason) — the transactions of each step, the elapsed
-/// time the platform observed and the work verified, and every result refused on the way.
+/// time the platform observed and the work verified, and the results refused on the way (the first
+/// <see cref="ProofWait.MaxShownRefusals"/> of <see cref="RefusedCount"/>).
 /// </summary>
 public sealed record ProofOutput(
     [property: JsonPropertyName("challengeId")] string? ChallengeId,
@@ -23,6 +24,7 @@ public sealed record ProofOutput(
     [property: JsonPropertyName("work")] string Work,
     [property: JsonPropertyName("deadline")] long Deadline,
     [property: JsonPropertyName("refused")] IReadOnlyList<RefusedResult> Refused,
+    [property: JsonPropertyName("refusedCount")] int RefusedCount = 0,
     [property: JsonPropertyName("failure")] string? Failure = null)
 {
     public const string Verified = "verified";
@@ -31,5 +33,5 @@ public sealed record ProofOutput(
 
     /// <summary>A proof that never got a challenge to run (the request or dispatch was refused).</summary>
     public static ProofOutput NotRun(string vid, string reason) =>
-        new(null, vid, Failed, null, null, null, null, null, null, null, 0, "0", 0, [], reason);
+        new(null, vid, Failed, null, null, null, null, null, null, null, 0, "0", 0, [], 0, reason);
 }

@@ -18,7 +18,12 @@ internal sealed class ProofWait(TaskOrchestrationContext context, DispatchedChal
     public const string Expiring = "expiring";
     public const string Slashing = "slashing";
 
+    /// <summary>The refusals shown: the first ones (an agent flooding its challenge with bad results cannot grow the workflow's status without end).</summary>
+    public const int MaxShownRefusals = 20;
+
     private readonly List<RefusedResult> _refused = [];
+    private int _refusedCount;
+    private string? _lastRefusal;
     private readonly TaskOptions _retry = RelaySteps.Retry;
     private readonly TimeSpan _poll = TimeSpan.FromSeconds(challenge.PollSeconds);
     private Task<ProofResultEvent>? _next;
@@ -41,7 +46,7 @@ internal sealed class ProofWait(TaskOrchestrationContext context, DispatchedChal
                     return verified;
                 }
 
-                if (_refused[^1].Code == ProofRefusal.AfterDeadline || _closed)
+                if (_lastRefusal == ProofRefusal.AfterDeadline || _closed)
                 {
                     break;
                 }
@@ -117,7 +122,7 @@ internal sealed class ProofWait(TaskOrchestrationContext context, DispatchedChal
         Status(WorkflowSteps.Indexing);
         await CallAsync<long>(IndexActivity.Name, block);
         await DrainLateResultsAsync();
-        return output with { Refused = [.. _refused] };
+        return output with { Refused = [.. _refused], RefusedCount = _refusedCount };
     }
 
     /// <summary>Results that arrived while the proof was closing are refused too (they reached a closed challenge).</summary>
@@ -130,13 +135,20 @@ internal sealed class ProofWait(TaskOrchestrationContext context, DispatchedChal
         }
     }
 
-    private void Refuse(ProofRefusal refusal, ProofResultEvent result) =>
-        _refused.Add(new RefusedResult(refusal.Code, refusal.Reason, result.Agent, result.ReceivedAt));
+    private void Refuse(ProofRefusal refusal, ProofResultEvent result)
+    {
+        _lastRefusal = refusal.Code;
+        _refusedCount++;
+        if (_refused.Count < MaxShownRefusals)
+        {
+            _refused.Add(new RefusedResult(refusal.Code, refusal.Reason, result.Agent, result.ReceivedAt));
+        }
+    }
 
     private ProofOutput Output(string outcome) => new(
-        challenge.ChallengeId, challenge.Vid, outcome, null, challenge.TransactionHash, null, null, null, null, null, 0, "0", challenge.Deadline, [.. _refused]);
+        challenge.ChallengeId, challenge.Vid, outcome, null, challenge.TransactionHash, null, null, null, null, null, 0, "0", challenge.Deadline, [.. _refused], _refusedCount);
 
-    private void Status(string step) => context.SetCustomStatus(new ProofStep(step, challenge.ChallengeId, challenge.Deadline, [.. _refused]));
+    private void Status(string step) => context.SetCustomStatus(new ProofStep(step, challenge.ChallengeId, challenge.Deadline, [.. _refused], _refusedCount));
 
     private Task<T> CallAsync<T>(string activity, object input) => RelaySteps.CallAsync<T>(context, activity, input, _retry);
 }
