@@ -11,5 +11,6 @@ internal static class BenchmarkRegistry
         new ReadApiBenchmark(),
         new IndexerBenchmark(),
         new PurchaseBenchmark(),
+        new ProofBenchmark(),
     ];
 }

@@ -15,6 +15,12 @@ public sealed class ChainClock(Uri rpcUrl)
         await _web3.Client.SendRequestAsync<object>("evm_mine");
     }
 
+    /// <summary>
+    /// Moves the node's time <paramref name="seconds"/> ahead without mining: the latest block keeps its time, the next
+    /// block (and any call or estimate made against the pending block) gets the new one.
+    /// </summary>
+    public async Task IncreaseAsync(long seconds) => await _web3.Client.SendRequestAsync<object>("evm_increaseTime", null, seconds);
+
     /// <summary>The latest block's timestamp.</summary>
     public async Task<DateTimeOffset> NowAsync()
     {

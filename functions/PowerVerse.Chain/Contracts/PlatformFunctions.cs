@@ -18,6 +18,35 @@ public sealed class DispatchChallengeFunction : FunctionMessage
     public byte[] SaltHash { get; set; } = [];
 }
 
+/// <summary>
+/// <c>ProofOfCompute.submitResult(challengeId, salt, nonces, startedAt, finishedAt, observedElapsedMs, signature)</c>: the
+/// challenger reveals its salt and submits the agent's signed result with the elapsed time the platform observed.
+/// </summary>
+[Function("submitResult")]
+public sealed class SubmitResultFunction : FunctionMessage
+{
+    [Parameter("uint256", "challengeId", 1)]
+    public BigInteger ChallengeId { get; set; }
+
+    [Parameter("bytes32", "salt", 2)]
+    public byte[] Salt { get; set; } = [];
+
+    [Parameter("uint64[]", "nonces", 3)]
+    public List<ulong> Nonces { get; set; } = [];
+
+    [Parameter("uint64", "startedAt", 4)]
+    public ulong StartedAt { get; set; }
+
+    [Parameter("uint64", "finishedAt", 5)]
+    public ulong FinishedAt { get; set; }
+
+    [Parameter("uint64", "observedElapsedMs", 6)]
+    public ulong ObservedElapsedMs { get; set; }
+
+    [Parameter("bytes", "signature", 7)]
+    public byte[] Signature { get; set; } = [];
+}
+
 /// <summary><c>ProofOfCompute.expire(challengeId)</c>: an open challenge past its deadline expires, a requested one lapses.</summary>
 [Function("expire")]
 public sealed class ExpireChallengeFunction : FunctionMessage

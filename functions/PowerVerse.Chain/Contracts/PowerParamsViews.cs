@@ -89,3 +89,7 @@ public sealed class RevenueWeightFunction : FunctionMessage
 /// </summary>
 [Function("disputeWindow", "uint32")]
 public sealed class DisputeWindowFunction : FunctionMessage;
+
+/// <summary><c>PowerParams.challengeCooldown()</c>: seconds a requester waits between two challenges of one VID; the platform's proof cadence.</summary>
+[Function("challengeCooldown", "uint32")]
+public sealed class ChallengeCooldownFunction : FunctionMessage;

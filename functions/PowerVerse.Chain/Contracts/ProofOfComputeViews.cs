@@ -77,3 +77,14 @@ public sealed class ChallengeInfo
     [Parameter("bytes32", "saltHash", 15)]
     public byte[] SaltHash { get; set; } = [];
 }
+
+/// <summary><c>ProofOfCompute.lastRequestOf(vid, requester)</c>: the last challenge the requester asked for the VID (0: none).</summary>
+[Function("lastRequestOf", "uint256")]
+public sealed class LastRequestOfFunction : FunctionMessage
+{
+    [Parameter("uint256", "vid", 1)]
+    public BigInteger Vid { get; set; }
+
+    [Parameter("address", "requester", 2)]
+    public string Requester { get; set; } = string.Empty;
+}

@@ -37,3 +37,11 @@ public sealed class StakeInfo
     [Parameter("uint256", "unbonding", 4)]
     public BigInteger Unbonding { get; set; }
 }
+
+/// <summary><c>ProviderStaking.isSlashed(challengeId)</c>: whether the challenge has been slashed for (once at most).</summary>
+[Function("isSlashed", "bool")]
+public sealed class IsSlashedFunction : FunctionMessage
+{
+    [Parameter("uint256", "challengeId", 1)]
+    public BigInteger ChallengeId { get; set; }
+}

@@ -15,8 +15,12 @@ public sealed record Workflow(
     /// <summary>It will not change any more.</summary>
     public bool IsFinished => Status is "Completed" or "Failed" or "Terminated" or "Canceled";
 
-    /// <summary>The output of a completed workflow: its transaction, main event and (a purchase) access endpoint.</summary>
-    public WorkflowOutput? Result => Output is { ValueKind: JsonValueKind.Object } output ? WorkflowOutput.Read(output) : null;
+    /// <summary>
+    /// The output of a completed write's workflow: its transaction, main event and (a purchase) access endpoint; null
+    /// for a workflow whose output is of another shape (a proof's: read <see cref="Output"/>).
+    /// </summary>
+    public WorkflowOutput? Result =>
+        Output is { ValueKind: JsonValueKind.Object } output && output.TryGetProperty("transactionHash", out _) ? WorkflowOutput.Read(output) : null;
 
     internal static Workflow Read(JsonElement root) => new(
         root.GetProperty("id").GetString()!,

@@ -33,6 +33,16 @@ public static class WriteRoutes
     /// <summary><c>DividendDistributor.claim</c>, with the amount and proof <c>GET /api/dividends/{epoch}/{address}</c> serves.</summary>
     public const string DividendClaims = "/api/dividends/claims";
 
+    /// <summary>
+    /// <c>ProofOfCompute.requestChallenge</c>, by the live UID's user or the VID's provider; its workflow is the proof,
+    /// whose output is a proof's (not <see cref="Api.WorkflowOutput"/>).
+    /// </summary>
+    public const string Proofs = "/api/proofs";
+
+    /// <summary>
+    /// The market's and assets' routes, whose workflows end on chain with the action's event (every write but
+    /// <see cref="Proofs"/>, whose workflow is a proof's, and <see cref="DividendClaims"/>, whose body needs an epoch's tree).
+    /// </summary>
     public static IReadOnlyList<string> All { get; } =
         [Hardware, Resources, UsageRights, Listings, Purchases, RevenueClaims, RevenueListings, RevenuePurchases];
 }

@@ -99,6 +99,10 @@ public sealed class WriteSigner
             Epoch = epoch, Account = account, Amount = amount, Proof = proof.Select(p => p.HexToByteArray()).ToList(),
         });
 
+    /// <summary>A proof of compute of the VID (scenario 3): the signer is its live UID's user or its provider.</summary>
+    public Task<PreparedWrite> RequestProofAsync(BigInteger vid) =>
+        SignAsync(WriteRoutes.Proofs, "ProofOfCompute", new RequestChallengeFunction { Vid = vid });
+
     /// <summary>Any action: <paramref name="call"/> on the manifest's <paramref name="contract"/>, for <paramref name="route"/>.</summary>
     public async Task<PreparedWrite> SignAsync<TFunction>(string route, string contract, TFunction call, string? sshPublicKey = null)
         where TFunction : FunctionMessage

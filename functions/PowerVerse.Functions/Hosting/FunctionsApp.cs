@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PowerVerse.Functions.Indexer;
 using PowerVerse.Functions.Orchestrations;
 using PowerVerse.Functions.Orchestrations.Dividends;
+using PowerVerse.Functions.Orchestrations.Proofs;
 using PowerVerse.Functions.Orchestrations.Purchase;
 using PowerVerse.Functions.Orchestrations.Relaying;
 using PowerVerse.Functions.Orchestrations.Settlement;
@@ -27,6 +28,7 @@ public static class FunctionsApp
         services.AddWrites(configuration);
         services.AddDividends(configuration);
         services.AddSettlement();
+        services.AddProofs(configuration);
     }
 
     /// <summary>The app's orchestrators and activities (class-based <c>TaskOrchestrator</c>/<c>TaskActivity</c>).</summary>
@@ -37,8 +39,12 @@ public static class FunctionsApp
         // One workflow per write, named after it: the purchase has its own; the others end on chain.
         foreach (var action in WriteActions.All)
         {
-            registry.AddOrchestrator(action.Name, action == WriteActions.Purchase ? typeof(PurchaseOrchestrator) : typeof(WriteOrchestrator));
+            registry.AddOrchestrator(action.Name, action == WriteActions.Purchase ? typeof(PurchaseOrchestrator)
+                : action == WriteActions.RequestProof ? typeof(ProofOrchestrator) : typeof(WriteOrchestrator));
         }
+
+        // The platform's own proofs (a purchase's first, the cadence) run the same workflow as a user's.
+        registry.AddOrchestrator<ProofOrchestrator>(ProofRequest.PlatformWorkflow);
 
         registry.AddActivity<RelayActivity>(RelayActivity.Name);
         registry.AddActivity<ConfirmActivity>(ConfirmActivity.Name);
@@ -57,5 +63,15 @@ public static class FunctionsApp
 
         // Settlement and SLA refunds.
         registry.AddSettlementTasks();
+
+        // Proofs of compute.
+        registry.AddActivity<RequestChallengeActivity>(RequestChallengeActivity.Name);
+        registry.AddActivity<DispatchActivity>(DispatchActivity.Name);
+        registry.AddActivity<ChallengeActivity>(ChallengeActivity.Name);
+        registry.AddActivity<ChainTimeActivity>(ChainTimeActivity.Name);
+        registry.AddActivity<VerifyActivity>(VerifyActivity.Name);
+        registry.AddActivity<SubmitActivity>(SubmitActivity.Name);
+        registry.AddActivity<ExpireActivity>(ExpireActivity.Name);
+        registry.AddActivity<SlashActivity>(SlashActivity.Name);
     }
 }

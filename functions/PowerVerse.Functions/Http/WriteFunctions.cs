@@ -78,4 +78,11 @@ public sealed class WriteFunctions(WriteGate gate, ILogger<WriteFunctions> log)
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dividends/claims")] HttpRequest request,
         [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken) =>
         WriteHandler.RunAsync(request, WriteActions.ClaimDividend, gate, workflows, log, cancellationToken);
+
+    [Function("PostRequestProof")]
+    [ApiOperation("writes", "Request a proof of compute of a VID (ProofOfCompute.requestChallenge, by its live UID's user or its provider); the workflow ends verified on chain, or missed and slashed at the deadline.", typeof(WriteAcceptedView), Request = typeof(WriteBodyView))]
+    public Task<IResult> PostRequestProof(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "proofs")] HttpRequest request,
+        [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken) =>
+        WriteHandler.RunAsync(request, WriteActions.RequestProof, gate, workflows, log, cancellationToken);
 }

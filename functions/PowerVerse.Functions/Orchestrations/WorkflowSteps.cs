@@ -9,5 +9,6 @@ public static class WorkflowSteps
     public const string Granting = "granting";
     public const string AwaitingAgent = "awaiting-agent";
     public const string RecordingAccess = "recording-access";
+    public const string Proving = "proving";
     public const string Done = "done";
 }

@@ -9,6 +9,9 @@ namespace PowerVerse.Functions.Writes;
 /// </summary>
 public sealed record WriteAction(string Name, string Route, string Contract, string MainEvent, IReadOnlyList<WriteFunction> Functions)
 {
+    /// <summary>The workflow's input made from the checked write, where its workflow takes more than the write itself (null: the write).</summary>
+    public Func<WriteRequest, object>? StartInput { get; init; }
+
     /// <summary>The calldata decoded as the function its selector names, or null when it is none of this action's.</summary>
     /// <exception cref="FormatException">The selector is this action's but the arguments are not exactly its ABI encoding.</exception>
     public FunctionMessage? Decode(byte[] data)

@@ -1,8 +1,9 @@
 using PowerVerse.Chain.Contracts;
+using PowerVerse.Functions.Orchestrations.Proofs;
 
 namespace PowerVerse.Functions.Writes;
 
-/// <summary>Every write route of DESIGN §4 but the proof request (which the proof workflow serves).</summary>
+/// <summary>Every write route of DESIGN §4.</summary>
 public static class WriteActions
 {
     public static readonly WriteAction RegisterHardware = new(
@@ -35,8 +36,15 @@ public static class WriteActions
     public static readonly WriteAction ClaimDividend = new(
         "ClaimDividend", "dividends/claims", "DividendDistributor", "DividendClaimed", [WriteFunction.Of<ClaimDividendFunction>()]);
 
+    /// <summary>A proof of compute asked by the VID's live UID's user or its provider; the proof workflow carries it past the request.</summary>
+    public static readonly WriteAction RequestProof = new(
+        ProofRequest.UserWorkflow, "proofs", "ProofOfCompute", "ChallengeRequested", [WriteFunction.Of<RequestChallengeFunction>()])
+    {
+        StartInput = ProofRequest.Relayed,
+    };
+
     public static IReadOnlyList<WriteAction> All { get; } =
-        [RegisterHardware, CreateResource, CreateUsageRight, ListUsageRight, Purchase, ClaimRevenue, ListRevenueRights, BuyRevenueRights, ClaimDividend];
+        [RegisterHardware, CreateResource, CreateUsageRight, ListUsageRight, Purchase, ClaimRevenue, ListRevenueRights, BuyRevenueRights, ClaimDividend, RequestProof];
 
     public static WriteAction ByName(string name) =>
         All.FirstOrDefault(a => a.Name == name) ?? throw new ArgumentException($"No write action is named '{name}'.", nameof(name));

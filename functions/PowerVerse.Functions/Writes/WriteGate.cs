@@ -170,7 +170,8 @@ public sealed class WriteGate(WriteChain chain, RelayOptions options)
         var options = new StartOrchestrationOptions(input.Id).WithDedupeStatuses(StartOrchestrationOptionsExtensions.ValidDedupeStatuses.ToArray());
         try
         {
-            await workflows.ScheduleNewOrchestrationInstanceAsync(input.Action, input, options, cancellationToken);
+            var start = WriteActions.ByName(input.Action).StartInput?.Invoke(input) ?? input;
+            await workflows.ScheduleNewOrchestrationInstanceAsync(input.Action, start, options, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

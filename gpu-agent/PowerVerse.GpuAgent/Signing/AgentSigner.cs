@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Nethereum.Signer;
 using Nethereum.Signer.EIP712;
 using PowerVerse.Domain.Json;
+using PowerVerse.Domain.Proofs;
 
 namespace PowerVerse.GpuAgent.Signing;
 
@@ -37,11 +38,14 @@ internal sealed class AgentSigner
     /// <summary>The 20 address bytes that go into every proof message (DESIGN §2).</summary>
     public ReadOnlyMemory<byte> AddressBytes { get; }
 
-    /// <summary>0x + r ‖ s ‖ v (65 bytes, v = 27 or 28), as eth_signTypedData_v4 returns it.</summary>
+    /// <summary>
+    /// 0x + r ‖ s ‖ v (65 bytes, v = 27 or 28), as eth_signTypedData_v4 returns it, over the EIP-712 ProofResult digest
+    /// of the Domain's <see cref="ProofResultTypedData"/>: the same definition the platform verifies with.
+    /// </summary>
     public string SignProofResult(
         BigInteger chainId, string proofContract, BigInteger challengeId, BigInteger vid, byte[] seed, IReadOnlyList<ulong> nonces, ulong startedAt, ulong finishedAt) =>
-        Eip712TypedDataSigner.Current.SignTypedDataV4(
-            ProofResultTypedData.Create(chainId, proofContract, challengeId, vid, seed, nonces, startedAt, finishedAt), _key);
+        EthECDSASignature.CreateStringSignature(
+            _key.SignAndCalculateV(ProofResultTypedData.Digest(chainId, proofContract, challengeId, vid, seed, nonces, startedAt, finishedAt)));
 
     /// <summary>0x + r ‖ s ‖ v: the agent attests <paramref name="deviceHash"/> for <paramref name="owner"/>'s registration (DESIGN §2).</summary>
     public string SignDeviceAttestation(BigInteger chainId, string hardwareRegistry, byte[] deviceHash, string owner) =>

@@ -7,7 +7,7 @@ namespace PowerVerse.GpuAgent.Signing;
 
 /// <summary>
 /// The typed data of one message the agent signs for a PowerVerse contract: domain {name, version "1", chainId,
-/// verifyingContract} and the message's own type (EIP-712). Shared by ProofResult and DeviceAttestation.
+/// verifyingContract} and the message's own type (EIP-712). The DeviceAttestation's (the ProofResult's is the Domain's ProofResultTypedData).
 /// </summary>
 internal static class Eip712Message
 {

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json.Nodes;
 using Nethereum.Signer.EIP712;
 using PowerVerse.Domain.Json;
+using PowerVerse.Domain.Proofs;
 using PowerVerse.GpuAgent.Keys;
 using PowerVerse.GpuAgent.Signing;
 using PowerVerse.GpuAgent.Tests.Support;
@@ -65,10 +66,10 @@ public sealed class SigningVectorTests
         var contract = AgentAddress.Normalize((string)domain["verifyingContract"]!);
         var seed = Convert.FromHexString(((string)message["seed"]!)[2..]);
 
-        var typed = ProofResultTypedData.Create((int)domain["chainId"]!, contract, Big(message["challengeId"]), Big(message["vid"]), seed, nonces, startedAt, finishedAt);
+        var digest = ProofResultTypedData.Digest((int)domain["chainId"]!, contract, Big(message["challengeId"]), Big(message["vid"]), seed, nonces, startedAt, finishedAt);
         var signer = new AgentSigner(AgentKeys.Parse((string)v["privateKey"]!));
 
-        Assert.Equal((string)v["hash"]!, ProofResultTypedData.Hash(typed));
+        Assert.Equal((string)v["hash"]!, "0x" + Convert.ToHexStringLower(digest));
         Assert.Equal((string)v["signature"]!, signer.SignProofResult((int)domain["chainId"]!, contract, Big(message["challengeId"]), Big(message["vid"]), seed, nonces, startedAt, finishedAt));
     }
 

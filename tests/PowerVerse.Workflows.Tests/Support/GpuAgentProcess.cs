@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -18,7 +19,9 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
     private const long ChainId = 31337;
 
     private readonly string _folder;
+    private readonly System.Text.StringBuilder _earlier = new();
     private ChildProcess? _run;
+    private string[]? _runArguments;
 
     private GpuAgentProcess(string folder, string address)
     {
@@ -29,7 +32,8 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
     /// <summary>The agent's address (EIP-55), the HID's agent.</summary>
     public string Address { get; }
 
-    public string Output => _run?.Output ?? string.Empty;
+    /// <summary>What every <c>run</c> so far printed (a killed run's output stays).</summary>
+    public string Output => _earlier + (_run?.Output ?? string.Empty);
 
     private string Keystore => Path.Combine(_folder, "keystore.json");
 
@@ -59,7 +63,10 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
             device.GetProperty("deviceHash").GetString()!.HexToByteArray(), device.GetProperty("attestation").GetString()!.HexToByteArray(), payloadFile);
     }
 
-    /// <summary>Starts <c>run</c> on the CPU backend and waits until it polls.</summary>
+    /// <summary>
+    /// Starts <c>run</c> on the CPU backend and waits until it polls. Its challenge lease is 10 s (renewed every 5 s), so
+    /// a challenge a killed agent held is visible again soon; it reports progress every half second while it solves.
+    /// </summary>
     public Task RunAsync(string storage, string proofContract) => StartAsync(["--storage", storage], proofContract);
 
     /// <summary>
@@ -71,16 +78,66 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
 
     private async Task StartAsync(string[] queues, string proofContract)
     {
-        _run = ChildProcess.Start(Dotnet.Path,
+        _runArguments =
         [
             Dll, "run", "--keystore", Keystore, "--passphrase-file", PassphraseFile, .. queues,
             "--chain-id", ChainId.ToString(CultureInfo.InvariantCulture), "--proof-contract", proofContract,
             "--backend", "cpu", "--threads", "1", "--grants-file", Path.Combine(_folder, "grants.json"),
             "--min-idle-seconds", "0.2", "--max-idle-seconds", "1", "--heartbeat-seconds", "30",
+            "--visibility-seconds", "10", "--progress-seconds", "0.5",
             "--ssh-host", "127.0.0.1", "--ssh-port", SshPort.ToString(CultureInfo.InvariantCulture), "--ssh-user", SshUser,
-        ]);
-        await _run.WaitForLineAsync(" started ", TimeSpan.FromSeconds(60));
+        ];
+        await StartRunAsync();
     }
+
+    /// <summary>SIGKILL, as a power cut: no shutdown runs, a challenge it held stays invisible until its lease lapses.</summary>
+    public async Task KillAsync()
+    {
+        if (_run is { } run)
+        {
+            await run.KillAsync();
+            _earlier.Append(run.Output).Append("--- killed ---\n");
+            await run.DisposeAsync();
+            _run = null;
+        }
+    }
+
+    /// <summary>Kills the agent (SIGKILL) the moment it prints a line containing <paramref name="text"/>; returns that line.</summary>
+    public async Task<string> KillAtLineAsync(string text, TimeSpan timeout)
+    {
+        var run = _run ?? throw new InvalidOperationException("The agent is not running.");
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnLine(string line)
+        {
+            if (line.Contains(text, StringComparison.Ordinal) && seen.TrySetResult(line))
+            {
+                // On the reading thread, at once: the solve it reports is still running.
+                try
+                {
+                    Process.GetProcessById(run.Id).Kill(entireProcessTree: true);
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+                {
+                    // Already gone.
+                }
+            }
+        }
+
+        run.LineReceived += OnLine;
+        try
+        {
+            var line = await seen.Task.WaitAsync(timeout);
+            await KillAsync();
+            return line;
+        }
+        finally
+        {
+            run.LineReceived -= OnLine;
+        }
+    }
+
+    /// <summary>Starts <c>run</c> again with the same settings (after <see cref="KillAsync"/>).</summary>
+    public Task RestartAsync() => _run is null ? StartRunAsync() : throw new InvalidOperationException("The agent is still running.");
 
     public bool IsRunning => _run is { HasExited: false };
 
@@ -90,6 +147,12 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
         {
             await _run.DisposeAsync();
         }
+    }
+
+    private async Task StartRunAsync()
+    {
+        _run = ChildProcess.Start(Dotnet.Path, _runArguments ?? throw new InvalidOperationException("The agent never ran."));
+        await _run.WaitForLineAsync(" started ", TimeSpan.FromSeconds(60));
     }
 
     private static async Task<string> RunToEndAsync(string[] arguments)

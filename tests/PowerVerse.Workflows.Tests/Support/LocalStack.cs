@@ -60,6 +60,10 @@ public class LocalStack : IAsyncLifetime
         ["Indexer__Confirmations"] = "0",
         ["LocalHost__LeaseInterval"] = "00:00:06",
         ["LocalHost__OrchestrationPollingInterval"] = "00:00:01",
+        // Quiet chains: the platform challenges only where a test asks it to (a purchase's first proof, a cadence host);
+        // tests move the chain's clock, so proofs look at it every 2 s.
+        ["Proofs__Cadence"] = "0",
+        ["Proofs__DeadlinePollInterval"] = "00:00:02",
     };
 
     /// <summary>How many local hosts start with the stack.</summary>
@@ -128,10 +132,31 @@ public class LocalStack : IAsyncLifetime
     /// <summary>Hardhat account <paramref name="account"/>'s writes, deadlines counted from the chain's clock.</summary>
     public WriteSigner Signer(int account) => new(HardhatAccounts.Key(account), Manifest, Web3);
 
-    /// <summary>The tail of every host's log and the agent's, for a failure message.</summary>
+    /// <summary>The tail of every host's log (without the request pipeline's entries, which the API's polling repeats) and the agent's, for a failure message.</summary>
     public string Logs(int tail = 6000) =>
-        string.Join("\n", _hosts.Select((h, i) => $"--- local host {i} (port {h.Port}) ---\n{Tail(h.Output, tail)}"))
+        string.Join("\n", _hosts.Select((h, i) => $"--- local host {i} (port {h.Port}) ---\n{Tail(WithoutHttp(h.Output), tail)}"))
         + $"\n--- gpu-agent ---\n{Tail(_agent?.Output ?? string.Empty, tail / 2)}";
+
+    /// <summary>A host's log without ASP.NET Core's entries (an entry is its first line and the indented lines after it).</summary>
+    private static string WithoutHttp(string log)
+    {
+        var kept = new System.Text.StringBuilder();
+        var skipping = false;
+        foreach (var line in log.Split('\n'))
+        {
+            if (!line.StartsWith(' '))
+            {
+                skipping = line.Contains("Microsoft.AspNetCore", StringComparison.Ordinal);
+            }
+
+            if (!skipping)
+            {
+                kept.Append(line).Append('\n');
+            }
+        }
+
+        return kept.ToString();
+    }
 
     public virtual async Task DisposeAsync()
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.DurableTask;
+using PowerVerse.Functions.Orchestrations.Proofs;
 using PowerVerse.Functions.Orchestrations.Relaying;
 using PowerVerse.Functions.Writes;
 
@@ -7,9 +8,10 @@ namespace PowerVerse.Functions.Orchestrations.Purchase;
 
 /// <summary>
 /// A purchase (DESIGN §3): relay → confirmations → indexed → grant on the provider agent's queue → the agent's
-/// <c>grant-applied</c> (raised by the agent-events queue function) → the access recorded for the buyer. The payment
-/// is in the market's escrow from the relayed transaction on; an agent that never answers fails the workflow (the
-/// escrow stays refundable under the SLA).
+/// <c>grant-applied</c> (raised by the agent-events queue function) → the access recorded for the buyer → the first
+/// proof of the resource, a platform proof run in this workflow, whose outcome ends the purchase (a missed proof is
+/// recorded and slashed; it does not undo the purchase). The payment is in the market's escrow from the relayed
+/// transaction on; an agent that never answers fails the workflow (the escrow stays refundable under the SLA).
 /// </summary>
 public sealed class PurchaseOrchestrator : TaskOrchestrator<WriteRequest, WriteOutput>
 {
@@ -41,7 +43,30 @@ public sealed class PurchaseOrchestrator : TaskOrchestrator<WriteRequest, WriteO
 
         context.SetCustomStatus(WorkflowSteps.RecordingAccess);
         await RelaySteps.CallAsync<bool>(context, RecordAccessActivity.Name, new RecordAccessActivity.Input(grant, applied), retry);
+        context.SetCustomStatus(WorkflowSteps.Proving);
+        var proof = await FirstProofAsync(context, grant.Vid);
         context.SetCustomStatus(WorkflowSteps.Done);
-        return output with { Access = applied.Endpoint };
+        return output with { Access = applied.Endpoint, Proof = proof };
+    }
+
+    /// <summary>
+    /// The resource's first proof, the platform's, run in this workflow (its id keys the challenger's request); a proof
+    /// the chain refuses to run (the VID already has an open platform challenge) is shown failed, with why.
+    /// </summary>
+    private static async Task<ProofOutput> FirstProofAsync(TaskOrchestrationContext context, string vid)
+    {
+        try
+        {
+            return await ProofOrchestrator.RunStepsAsync(context, ProofRequest.Platform(vid));
+        }
+        catch (WriteRejectedException ex)
+        {
+            return ProofOutput.NotRun(vid, ex.Message);
+        }
+        catch (TaskFailedException ex)
+        {
+            // A step that failed past its retries: the purchase stands, its first proof did not run to the end.
+            return ProofOutput.NotRun(vid, ex.FailureDetails.ErrorMessage);
+        }
     }
 }
