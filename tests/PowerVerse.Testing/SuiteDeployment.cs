@@ -23,8 +23,8 @@ public static class SuiteDeployment
         return Path.Combine(directory, "31337.json");
     }
 
-    // The script deploys Hardhat's build output; `./pv test` builds it (the contracts' tests run first). Build only
-    // when it is missing, so parallel test projects never rebuild artifacts under each other.
+    // The script deploys Hardhat's build output; `./pv test` builds it before the .NET tests. Build only when it is
+    // missing (a test run on its own), so parallel test projects never rebuild artifacts under each other.
     private static async Task EnsureArtifactsAsync()
     {
         if (File.Exists(Path.Combine(RepoPaths.Contracts, "artifacts", "contracts", "market", "ComputeMarket.sol", "ComputeMarket.json")))

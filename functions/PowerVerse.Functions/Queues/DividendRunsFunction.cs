@@ -18,7 +18,7 @@ public sealed partial class DividendRunsFunction(DividendChain chain, ILogger<Di
     public const string QueueName = "dividend-runs";
 
     [Function("DividendRuns")]
-    public async Task Run([QueueTrigger(QueueName)] string message, [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task Run([QueueTrigger(QueueName, Connection = "AzureWebJobsStorage")] string message, [DurableClient] DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         var period = Parse(message);
         var (_, now) = await chain.HeadAsync();

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
 using PowerVerse.Chain.Contracts;
 using PowerVerse.Chain.Events;
@@ -63,18 +64,34 @@ internal sealed class SettlementMarket(LocalStack stack)
             await Provider.SendAsync("ComputeMarket", new ListFunction { Uid = uid, Token = address, Price = price });
         }
 
-        await buyer.SendAsync("ComputeMarket", new BuyFunction { Uid = uid, Token = address, Price = price });
+        var bought = await buyer.SendAsync("ComputeMarket", new BuyFunction { Uid = uid, Token = address, Price = price });
         var order = await Views.OrderAsync(uid);
-        return new Rental(uid, vid, token, price, buyer, (long)order.Start, (long)order.End);
+        // What the buyer paid, measured: its balance before the purchase's block and at it (one transaction per block).
+        var block = bought.BlockNumber.Value;
+        var together = (await stack.Web3.Eth.Blocks.GetBlockTransactionCountByNumber.SendRequestAsync(new BlockParameter(new HexBigInteger(block)))).Value;
+        if (together != 1)
+        {
+            throw new InvalidOperationException($"Block {block} of the purchase of UID {uid} holds {together} transactions: the buyer's balance change there is not the purchase's alone.");
+        }
+
+        var paid = await BalanceAsync(address, buyer.Address, block - 1) - await BalanceAsync(address, buyer.Address, block);
+        return new Rental(uid, vid, token, price, buyer, (long)order.Start, (long)order.End, paid);
     }
+
+    private Task<BigInteger> BalanceAsync(string token, string account, BigInteger block) =>
+        stack.Web3.Eth.GetContractQueryHandler<TokenBalanceOfFunction>().QueryAsync<BigInteger>(
+            token, new TokenBalanceOfFunction { Account = account }, new BlockParameter(new HexBigInteger(block)));
 
     public static DecodedEvent Event(TransactionReceipt receipt, string name) =>
         receipt.Logs.Select(EventRegistry.Contracts.Decode).OfType<DecodedEvent>().FirstOrDefault(e => e.Name == name)
         ?? throw new InvalidOperationException($"Transaction {receipt.TransactionHash} emitted no {name}.");
 }
 
-/// <summary>A bought usage right: the order the settlement timer will find, identified by its UID and start.</summary>
-internal sealed record Rental(BigInteger Uid, BigInteger Vid, string Token, BigInteger Price, Wallet Buyer, long Start, long End)
+/// <summary>
+/// A bought usage right: the order the settlement timer will find, identified by its UID and start; <paramref name="Paid"/>
+/// is the buyer's balance decrease in the purchase's block.
+/// </summary>
+internal sealed record Rental(BigInteger Uid, BigInteger Vid, string Token, BigInteger Price, Wallet Buyer, long Start, long End, BigInteger Paid)
 {
     public long Duration => End - Start;
 

@@ -32,7 +32,8 @@ public sealed class SettlementTests(SettlementFixture stack, ITestOutputHelper o
     {
         await stack.StopAllHostsAsync();
         var run = new SettlementRun(stack, output);
-        var (market, challenger, book) = (new SettlementMarket(stack), new TestChallenger(stack), new ChainBook(stack));
+        var (market, book) = (new SettlementMarket(stack), new ChainBook(stack));
+        using var challenger = new TestChallenger(stack);
         await using var agent = await PrivateAgent.StartAsync(stack);
         var vid = await market.ResourceAsync(await market.StakedHardwareAsync(agent.Process), 500);
         var buyer = new Wallet(stack, BuyerAccount);
@@ -145,7 +146,8 @@ public sealed class SettlementTests(SettlementFixture stack, ITestOutputHelper o
     {
         await stack.StopAllHostsAsync();
         var run = new SettlementRun(stack, output);
-        var (market, challenger, book) = (new SettlementMarket(stack), new TestChallenger(stack), new ChainBook(stack));
+        var (market, book) = (new SettlementMarket(stack), new ChainBook(stack));
+        using var challenger = new TestChallenger(stack);
         var vid = await market.ResourceAsync(await market.StakedHardwareAsync(stack.Agent), 500);
         var buyer = new Wallet(stack, BuyerAccount);
         var price = (10 * MarketSteps.Usd) + 7;
@@ -207,7 +209,8 @@ public sealed class SettlementTests(SettlementFixture stack, ITestOutputHelper o
     {
         await stack.StopAllHostsAsync();
         var run = new SettlementRun(stack, output);
-        var (market, challenger, book) = (new SettlementMarket(stack), new TestChallenger(stack), new ChainBook(stack));
+        var (market, book) = (new SettlementMarket(stack), new ChainBook(stack));
+        using var challenger = new TestChallenger(stack);
         var vid = await market.ResourceAsync(await market.StakedHardwareAsync(stack.Agent), 500);
         var buyer = new Wallet(stack, BuyerAccount);
         var price = (3 * MarketSteps.Usd) + 1;

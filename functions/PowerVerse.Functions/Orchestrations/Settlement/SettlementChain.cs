@@ -7,18 +7,18 @@ using PowerVerse.Chain.Contracts;
 using PowerVerse.Chain.Deployment;
 using PowerVerse.Chain.Errors;
 using PowerVerse.Chain.Events;
-using PowerVerse.Chain.Keys;
 using PowerVerse.Chain.Transactions;
-using PowerVerse.Functions.Writes;
+using PowerVerse.Functions.Orchestrations.Proofs;
 
 namespace PowerVerse.Functions.Orchestrations.Settlement;
 
 /// <summary>
 /// What settlement reads of the chain (the truth for every order and challenge it acts on: the read model only finds
 /// candidates) and how it sends: from the challenger key (CHALLENGER_ROLE on ComputeMarket and ProofOfCompute), through
-/// the Table-journalled sender, every transaction under an idempotency key.
+/// the proof workflow's <see cref="Challenger"/> and its Table-journalled sender (one per key and process), every
+/// transaction under an idempotency key looked up in that <paramref name="journal"/>.
 /// </summary>
-public sealed class SettlementChain(IWeb3 web3, DeploymentManifest manifest, PlatformSenders senders)
+public sealed class SettlementChain(IWeb3 web3, DeploymentManifest manifest, Challenger challenger, TableNonceJournal journal)
 {
     public string Market { get; } = manifest["ComputeMarket"];
 
@@ -49,8 +49,8 @@ public sealed class SettlementChain(IWeb3 web3, DeploymentManifest manifest, Pla
     /// <summary>The challenger's journalled transaction for <paramref name="key"/>, if one was ever sent under it.</summary>
     public async Task<JournalEntry?> JournalledAsync(string key)
     {
-        var sender = await senders.SenderAsync(PlatformRole.Challenger, CancellationToken.None);
-        return await senders.Journal.FindByKeyAsync(sender.Address, key);
+        var sender = await challenger.SenderAsync(CancellationToken.None);
+        return await journal.FindByKeyAsync(sender.Address, key);
     }
 
     /// <summary>
@@ -62,7 +62,7 @@ public sealed class SettlementChain(IWeb3 web3, DeploymentManifest manifest, Pla
     /// </summary>
     public async Task<Sent> SendAsync(string contract, byte[] data, string key, TimeSpan timeout)
     {
-        var sender = await senders.SenderAsync(PlatformRole.Challenger, CancellationToken.None);
+        var sender = await challenger.SenderAsync(CancellationToken.None);
         BigInteger gas;
         try
         {
@@ -87,7 +87,7 @@ public sealed class SettlementChain(IWeb3 web3, DeploymentManifest manifest, Pla
     public async Task<Sent> ConfirmAsync(JournalEntry entry, TimeSpan timeout)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var sender = await senders.SenderAsync(PlatformRole.Challenger, CancellationToken.None);
+        var sender = await challenger.SenderAsync(CancellationToken.None);
         using var cancel = new CancellationTokenSource(timeout);
         var receipt = await sender.WaitForConfirmationsAsync(entry, cancellationToken: cancel.Token);
         var events = receipt.Logs.Select(EventRegistry.Contracts.Decode).OfType<DecodedEvent>().ToList();
