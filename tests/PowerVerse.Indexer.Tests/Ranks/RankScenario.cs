@@ -56,7 +56,7 @@ internal sealed class RankScenario(SeedAccounts a, ChainViews chain, ChainClock 
         var nonces = ShareSolver.Solve(seed, a.Agent.GetPublicAddressAsBytes(), challenge.Difficulty, challenge.Shares);
         var finishedAt = challenge.IssuedAt + (ulong)Math.Max(1, sent.Elapsed.TotalSeconds);
         var signature = ProofResultSignature.Sign(a.Agent, 31337, a["ProofOfCompute"], id, Vid, seed, nonces, challenge.IssuedAt, finishedAt);
-        return await a.Challenger.SendAsync(a["ProofOfCompute"], new SubmitProofResultCall
+        return await a.Challenger.SendAsync(a["ProofOfCompute"], new SubmitResultFunction
         {
             ChallengeId = id, Salt = salt, Nonces = [.. nonces], StartedAt = challenge.IssuedAt, FinishedAt = finishedAt,
             ObservedElapsedMs = (ulong)Math.Max(1, sent.ElapsedMilliseconds), Signature = signature,

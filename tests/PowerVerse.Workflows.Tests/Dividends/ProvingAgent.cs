@@ -161,30 +161,4 @@ public sealed class ProvingAgent : IAsyncDisposable
     private static string Text(BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Iso(ulong unixSeconds) => DateTimeOffset.FromUnixTimeSeconds((long)unixSeconds).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-
-    /// <summary><c>ProofOfCompute.submitResult</c>, as the challenger sends it.</summary>
-    [Function("submitResult")]
-    private sealed class SubmitResultFunction : FunctionMessage
-    {
-        [Parameter("uint256", "challengeId", 1)]
-        public BigInteger ChallengeId { get; set; }
-
-        [Parameter("bytes32", "salt", 2)]
-        public byte[] Salt { get; set; } = [];
-
-        [Parameter("uint64[]", "nonces", 3)]
-        public List<ulong> Nonces { get; set; } = [];
-
-        [Parameter("uint64", "startedAt", 4)]
-        public ulong StartedAt { get; set; }
-
-        [Parameter("uint64", "finishedAt", 5)]
-        public ulong FinishedAt { get; set; }
-
-        [Parameter("uint64", "observedElapsedMs", 6)]
-        public ulong ObservedElapsedMs { get; set; }
-
-        [Parameter("bytes", "signature", 7)]
-        public byte[] Signature { get; set; } = [];
-    }
 }

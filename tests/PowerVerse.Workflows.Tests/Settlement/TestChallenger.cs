@@ -87,32 +87,6 @@ internal sealed class TestChallenger : IDisposable
         var receipt = await _sender.WaitForConfirmationsAsync(entry);
         return receipt.Succeeded() ? receipt : throw new InvalidOperationException($"The challenger's call to {contract} reverted in {receipt.TransactionHash}.");
     }
-
-    /// <summary><c>ProofOfCompute.submitResult</c> (the proof workflow's own call; declared here for the test's hands).</summary>
-    [Function("submitResult")]
-    private sealed class SubmitResultFunction : FunctionMessage
-    {
-        [Parameter("uint256", "challengeId", 1)]
-        public BigInteger ChallengeId { get; set; }
-
-        [Parameter("bytes32", "salt", 2)]
-        public byte[] Salt { get; set; } = [];
-
-        [Parameter("uint64[]", "nonces", 3)]
-        public List<ulong> Nonces { get; set; } = [];
-
-        [Parameter("uint64", "startedAt", 4)]
-        public ulong StartedAt { get; set; }
-
-        [Parameter("uint64", "finishedAt", 5)]
-        public ulong FinishedAt { get; set; }
-
-        [Parameter("uint64", "observedElapsedMs", 6)]
-        public ulong ObservedElapsedMs { get; set; }
-
-        [Parameter("bytes", "signature", 7)]
-        public byte[] Signature { get; set; } = [];
-    }
 }
 
 /// <summary>A gpu-agent's <c>result</c> message (DESIGN §3): its nonces, its own timestamps and its EIP-712 signature.</summary>
