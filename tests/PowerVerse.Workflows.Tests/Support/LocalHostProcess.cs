@@ -37,6 +37,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         var settings = new Dictionary<string, string>(environment)
         {
             ["LocalHost__Urls"] = $"http://127.0.0.1:{(port ?? 0).ToString(CultureInfo.InvariantCulture)}",
+            // The line that says where it listens, whatever level the rest of its log is at.
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
         var app = RepoPaths.BuildOutput(Path.Combine("functions", "PowerVerse.LocalHost"), "PowerVerse.LocalHost.dll");
         var process = ChildProcess.Start(Dotnet.Path, [app], environment: settings);
