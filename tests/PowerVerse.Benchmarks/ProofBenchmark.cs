@@ -38,7 +38,7 @@ internal sealed class ProofBenchmark : IBenchmark
             var provers = await bench.ProvidersAsync(Providers);
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
                 "{0} CPUs; {1} providers, one GPU and VID each, ready in {2:F1} s; load average {3}",
-                Environment.ProcessorCount, provers.Count, clock.Elapsed.TotalSeconds, LoadAverage()));
+                Environment.ProcessorCount, provers.Count, clock.Elapsed.TotalSeconds, MachineLoad.Average()));
 
             await bench.RoundAsync([.. provers.Take(1)]); // warm-up
             var serial = new List<ProofSample>();
@@ -68,7 +68,7 @@ internal sealed class ProofBenchmark : IBenchmark
             await output.WriteLineAsync(ProofSample.Row(Providers, concurrent, concurrentSeconds));
             await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture,
                 "overhead = challenge enqueued → workflow completed (verified on chain, indexed) − the agent's solve time; proofs/s over the rounds' wall time; whole benchmark {0:F0} s; load average after: {1}",
-                clock.Elapsed.TotalSeconds, LoadAverage()));
+                clock.Elapsed.TotalSeconds, MachineLoad.Average()));
         }
         catch
         {
@@ -80,8 +80,4 @@ internal sealed class ProofBenchmark : IBenchmark
             await stack.DisposeAsync();
         }
     }
-
-    // Other processes on the machine skew every row; the 1-minute load average says how much was going on.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

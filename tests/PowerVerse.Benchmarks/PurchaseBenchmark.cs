@@ -44,7 +44,7 @@ internal sealed class PurchaseBenchmark : IBenchmark
 
             // The host indexes the setup's blocks in the background; the phases start once it has (the last listing is readable).
             await WaitForIndexedAsync(stack.ApiOf(stack.Host), listings.Last());
-            await output.WriteLineAsync("load average before the phases: " + LoadAverage());
+            await output.WriteLineAsync("load average before the phases: " + MachineLoad.Average());
             var rows = new List<PhaseResult>();
             await PurchaseLoad.RunAsync("warm-up", buyers[..1], Take(listings, WarmUp), DirectPurchase.BuyAsync);
             rows.Add(await PurchaseLoad.RunAsync("raw buy (wallet, receipt)", buyers[..1], Take(listings, SerialCount), DirectPurchase.BuyAsync));
@@ -61,7 +61,7 @@ internal sealed class PurchaseBenchmark : IBenchmark
             rows.AddRange(await EndToEndAsync("e2e, Durable + queue poll 100 ms", stack.ApiOf(fast), buyers, listings));
 
             await PurchaseReport.WriteAsync(output, rows, SerialCount, ConcurrentCount);
-            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "whole benchmark {0:F0} s; load average after: {1}", clock.Elapsed.TotalSeconds, LoadAverage()));
+            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "whole benchmark {0:F0} s; load average after: {1}", clock.Elapsed.TotalSeconds, MachineLoad.Average()));
         }
         catch
         {
@@ -96,10 +96,6 @@ internal sealed class PurchaseBenchmark : IBenchmark
             await Task.Delay(200);
         }
     }
-
-    // Other processes on the machine skew every row; the 1-minute load average says how much was going on.
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private static Listing[] Take(Queue<Listing> listings, int count) => [.. Enumerable.Range(0, count).Select(_ => listings.Dequeue())];
 }
