@@ -16,6 +16,7 @@ public static class PlatformKeysRegistration
     public const string ManagedIdentityClientIdSetting = "Platform:ManagedIdentityClientId";
 
     /// <summary>The path of the local secrets file (<see cref="FilePlatformKeys"/>).</summary>
+    [LocalStackSetting]
     public const string KeysFileSetting = "Platform:KeysFile";
 
     /// <summary>
