@@ -10,7 +10,7 @@ namespace PowerVerse.Infra.Tests.Settings;
 /// <summary>
 /// What the code reads from configuration, derived from the code itself rather than kept as a second list:
 /// <list type="bullet">
-/// <item>storage connections: the <c>Connection</c> of every trigger and binding on a function method, host.json's
+/// <item>storage connections: the connection of every trigger and binding on a function method, host.json's
 /// Durable <c>connectionName</c>, and every <c>public const string ConnectionName</c>;</item>
 /// <item>settings: every <c>public const string …Setting</c> not marked <see cref="LocalStackSettingAttribute"/>,
 /// as the app setting name the Functions host maps to it (<c>:</c> → <c>__</c>).</item>
@@ -20,6 +20,8 @@ internal static class CodeSettings
 {
     // The assemblies of the deployed app: the Functions project and the chain adapter it uses.
     private static readonly Assembly[] AppAssemblies = [typeof(ChainSettings).Assembly, typeof(PlatformKeysRegistration).Assembly];
+
+    private static readonly string[] ConnectionProperties = ["Connection", "ConnectionName"];
 
     public static IReadOnlyList<string> StorageConnections()
     {
@@ -66,9 +68,12 @@ internal static class CodeSettings
             : "AzureWebJobsStorage";
     }
 
-    // Bindings name their storage connection in a string property called Connection (IConnectionProvider).
+    // Bindings name their storage connection in a string property: Connection (IConnectionProvider: queue, blob, table
+    // bindings) or ConnectionName (DurableClient).
     private static string? ConnectionOf(Attribute attribute) =>
-        attribute.GetType().GetProperty("Connection")?.GetValue(attribute) as string is { Length: > 0 } connection ? connection : null;
+        ConnectionProperties
+            .Select(name => attribute.GetType().GetProperty(name)?.GetValue(attribute) as string)
+            .FirstOrDefault(connection => !string.IsNullOrEmpty(connection));
 
     private static IEnumerable<FieldInfo> Constants(Func<string, bool> named) =>
         AppAssemblies
