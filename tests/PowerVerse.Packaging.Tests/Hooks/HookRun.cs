@@ -8,11 +8,14 @@ namespace PowerVerse.Packaging.Tests.Hooks;
 /// </summary>
 internal static class HookRun
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> settings)
+    /// <param name="settings">The azd environment's values.</param>
+    /// <param name="firstOnPath">A folder to put before Node on PATH (a fake <c>az</c>).</param>
+    public static async Task<(int ExitCode, string Output)> RunAsync(IReadOnlyDictionary<string, string> settings, string? firstOnPath = null)
     {
+        var path = Path.GetDirectoryName(RepoPaths.Node) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         var environment = new Dictionary<string, string>
         {
-            ["PATH"] = Path.GetDirectoryName(RepoPaths.Node) + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+            ["PATH"] = firstOnPath is null ? path : firstOnPath + Path.PathSeparator + path,
             // Whatever the machine running the tests has set: no vault, no deployer key, unless a test says so.
             ["AZURE_KEY_VAULT_NAME"] = string.Empty,
             ["PV_DEPLOYER_KEY"] = string.Empty,

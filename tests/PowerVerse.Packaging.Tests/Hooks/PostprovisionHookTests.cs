@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Text.Json;
+using Nethereum.Signer;
 using Nethereum.Web3;
+using PowerVerse.Client.Accounts;
 using PowerVerse.Testing;
 
 namespace PowerVerse.Packaging.Tests.Hooks;
@@ -74,6 +76,40 @@ public sealed class PostprovisionHookTests : IAsyncLifetime
         Assert.Contains("serves chain 31337, but PV_CHAIN_ID is 1: refusing to deploy", output, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_deployments));
         Assert.Equal(BigInteger.Zero, (await web3.Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value);
+    }
+
+    [Fact]
+    public async Task Postprovision_WithKeyVault_CreatesTheMissingPlatformKeysAndGivesTheirAddressesTheRoles()
+    {
+        using var vault = new FakeKeyVault();
+        var deployer = new EthECKey(HardhatAccounts.PrivateKey(5));
+        vault.Store("deployer-key", HardhatAccounts.PrivateKey(5));
+        var settings = new Dictionary<string, string>(Settings("31337")) { ["AZURE_KEY_VAULT_NAME"] = "kv-test", ["FAKE_VAULT"] = vault.Secrets };
+
+        var (exit, output) = await HookRun.RunAsync(settings, vault.Bin);
+
+        Assert.True(exit == 0, output + vault.Calls);
+        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Manifest));
+        Assert.Equal(deployer.GetPublicAddress(), manifest.RootElement.GetProperty("deployer").GetString());
+        var keys = new Dictionary<string, string>();
+        foreach (var role in new[] { "relayer", "challenger", "settler" })
+        {
+            var key = vault.Secret($"{role}-key");
+            Assert.NotNull(key);
+            keys[role] = key;
+            Assert.Equal(new EthECKey(key).GetPublicAddress(), manifest.RootElement.GetProperty("roles").GetProperty(role).GetString());
+            // Never printed, never on a command line.
+            Assert.DoesNotContain(key[2..], output, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(key[2..], vault.Calls, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(3, keys.Values.Distinct().Count());
+
+        var (again, againOutput) = await HookRun.RunAsync(settings, vault.Bin);
+
+        Assert.True(again == 0, againOutput);
+        Assert.Contains("found the PowerVerse deployment on chain 31337", againOutput, StringComparison.Ordinal);
+        Assert.All(keys, k => Assert.Equal(k.Value, vault.Secret($"{k.Key}-key")));
     }
 
     [Theory]

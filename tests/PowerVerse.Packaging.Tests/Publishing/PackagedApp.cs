@@ -77,7 +77,9 @@ public sealed class PackagedApp : IAsyncLifetime
     {
         var project = Path.Combine(RepoPaths.Root, "functions", "PowerVerse.Functions", "PowerVerse.Functions.csproj");
         await using var publish = ChildProcess.Start(Dotnet.Path,
-            ["publish", project, "-c", RepoPaths.Configuration, "-o", Package, "--nologo"],
+            // The test run built the app (this project references it): publish that build rather than rebuild it under
+            // test projects running side by side.
+            ["publish", project, "-c", RepoPaths.Configuration, "-o", Package, "--no-build", "--nologo"],
             RepoPaths.Root,
             new Dictionary<string, string> { ["PV_DEPLOYMENTS_DIR"] = Deployments });
         var exit = await publish.WaitForExitAsync(TimeSpan.FromMinutes(8));
