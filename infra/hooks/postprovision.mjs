@@ -90,7 +90,7 @@ async function existingDeployment(provider, file, chainId) {
   } catch {
     return { found: false, why: `${file} is not valid JSON` };
   }
-  if (BigInt(manifest.chainId ?? -1) !== chainId) return { found: false, why: `${file} is for chain ${manifest.chainId}` };
+  if (String(manifest.chainId) !== chainId.toString()) return { found: false, why: `${file} is for chain ${manifest.chainId}` };
   const contracts = Object.entries(manifest.contracts ?? {});
   if (contracts.length === 0) return { found: false, why: `${file} names no contracts` };
   for (const [name, address] of contracts) {
@@ -101,7 +101,7 @@ async function existingDeployment(provider, file, chainId) {
   return { found: true, manifest, count: contracts.length };
 }
 
-/** The az CLI, JSON out; null with `missing` when the secret does not exist. Throws on anything else. */
+/** Runs the az CLI and returns its stdout; null when allowMissing and the secret does not exist; throws otherwise. */
 function az(args, { allowMissing = false } = {}) {
   // On Windows az is a .cmd script, which Node starts only through a shell: quote each argument for it.
   const windows = process.platform === "win32";
