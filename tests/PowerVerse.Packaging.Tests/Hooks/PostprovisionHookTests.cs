@@ -112,6 +112,27 @@ public sealed class PostprovisionHookTests : IAsyncLifetime
         Assert.All(keys, k => Assert.Equal(k.Value, vault.Secret($"{k.Key}-key")));
     }
 
+    [Fact]
+    public async Task Postprovision_ManifestNamesContractsWithoutCode_DeploysAfresh()
+    {
+        // A manifest left from a chain that was reset: its addresses hold nothing on this one.
+        const string Stale = "0x00000000000000000000000000000000000000aa";
+        await File.WriteAllTextAsync(Manifest, JsonSerializer.Serialize(new
+        {
+            chainId = 31337,
+            deploymentBlock = 1,
+            contracts = new Dictionary<string, string> { ["ComputeMarket"] = Stale },
+        }));
+
+        var (exit, output) = await HookRun.RunAsync(Settings("31337"));
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"ComputeMarket at {Stale}", output, StringComparison.Ordinal);
+        var market = ContractsOf(await File.ReadAllTextAsync(Manifest))["ComputeMarket"];
+        Assert.NotEqual(Stale, market);
+        Assert.True(await new Web3(Node.RpcUrl.ToString()).Eth.GetCode.SendRequestAsync(market) is { Length: > 2 });
+    }
+
     [Theory]
     [InlineData("PV_CHAIN_ID")]
     [InlineData("PV_RPC_URL")]
