@@ -180,6 +180,10 @@ function run(args, env) {
 }
 
 async function main() {
+  // Hardhat 3 and the deploy script need Node 22 (contracts/package.json engines).
+  if (Number(process.versions.node.split(".")[0]) < 22) {
+    throw new HookError(`Node.js 22 or later is needed, not ${process.versions.node}`);
+  }
   const settings = chainSettings();
   const provider = await connect(settings);
   try {
