@@ -18,6 +18,13 @@ if (args is ["write", .. var write])
     return await WriteCommand.RunAsync(write, Console.Out, Console.Error);
 }
 
-// The PowerVerse Functions app without the Functions host: the same functions, services and Durable tasks.
+// The PowerVerse Functions app without the Functions host: the same functions, services and Durable tasks — those
+// this host was built with, or those of a published package (LocalHost__AppPath or --app DIR).
+if (LocalFunctionsHost.PublishedAppOf(args) is { } published)
+{
+    await LocalFunctionsHost.RunAsync(args, published.Assembly, published.AddServices, published.AddTasks);
+    return 0;
+}
+
 await LocalFunctionsHost.RunAsync(args, typeof(FunctionsApp).Assembly, FunctionsApp.AddServices, FunctionsApp.AddTasks);
 return 0;

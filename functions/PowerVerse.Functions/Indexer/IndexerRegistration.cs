@@ -30,7 +30,7 @@ public static class IndexerRegistration
         services.AddSingleton(chain);
         services.AddSingleton(configuration.GetSection("Indexer").Get<IndexerOptions>() ?? new IndexerOptions());
         services.AddSingleton<IWeb3>(_ => new Web3(ChainRpc.CreateClient(chain.RpcUrl ?? throw NotConfigured("Chain:RpcUrl"))));
-        services.AddSingleton(_ => DeploymentManifest.Load(chain.Manifest ?? throw NotConfigured("Chain:Manifest")));
+        services.AddSingleton(_ => DeploymentManifest.Load(ManifestPath(chain.Manifest ?? throw NotConfigured("Chain:Manifest"))));
         services.AddSingleton(EventRegistry.Contracts);
         services.AddSingleton(s => new EventJournal(Tables(s).GetTableClient(JournalTable)));
         services.AddSingleton(s => new IndexerProgress(Tables(s).GetTableClient(ProgressTable), s.GetRequiredService<IWeb3>(), s.GetRequiredService<IndexerOptions>()));
@@ -47,6 +47,13 @@ public static class IndexerRegistration
             s.GetRequiredService<IndexerOptions>(), s.GetRequiredService<ILogger<ChainIndexer>>()));
         return services;
     }
+
+    /// <summary>
+    /// The manifest's file: a relative <c>Chain:Manifest</c> (in Azure <c>deployments/&lt;chainId&gt;.json</c>, which the
+    /// package carries) is read from the app's base directory, not from whatever the working directory is; an absolute
+    /// path stays as it is.
+    /// </summary>
+    public static string ManifestPath(string manifest) => Path.GetFullPath(manifest, AppContext.BaseDirectory);
 
     // The journal and the cursor live beside the read model they feed.
     private static TableServiceClient Tables(IServiceProvider services) =>

@@ -21,7 +21,7 @@ namespace PowerVerse.LocalHost.Hosting;
 /// activities on the Durable Task SDK worker over the in-process sidecar. Everything about a function — route,
 /// methods, queue, connection, schedule — is read from the function itself.
 /// </summary>
-public static class LocalFunctionsHost
+public static partial class LocalFunctionsHost
 {
     /// <summary>Builds the host for <paramref name="app"/>; start it with <c>RunAsync</c>, dispose the returned sidecar after it stops.</summary>
     public static async Task<(WebApplication Host, DurableSidecar Sidecar)> BuildAsync(
@@ -72,11 +72,32 @@ public static class LocalFunctionsHost
         }
 
         var host = builder.Build();
+        ServingApp(host.Logger, app.GetName().Name, app.Location, AppContext.BaseDirectory);
         // A path no function serves (404) or a method its route does not take (405) gets a body too: the app's
         // IProblemDetailsService writes it when the app registers one (AddProblemDetails), else plain text.
         host.UseStatusCodePages();
         HttpFunctionEndpoints.Map(host, functions);
         return (host, sidecar);
+    }
+
+    /// <summary>
+    /// The app named by <c>LocalHost:AppPath</c> (environment <c>LocalHost__AppPath</c>, or <c>--app DIR</c>) loaded from
+    /// its published package, which becomes the base directory; null when none is named.
+    /// </summary>
+    public static PublishedApp? PublishedAppOf(string[] args)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddEnvironmentVariables()
+            .AddCommandLine(args, new Dictionary<string, string> { ["--app"] = LocalHostOptions.AppPathSetting })
+            .Build();
+        if (configuration[LocalHostOptions.AppPathSetting] is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        var app = PublishedApp.Load(path);
+        app.UseAsBaseDirectory();
+        return app;
     }
 
     /// <summary>Builds, runs until stopped (Ctrl-C, SIGTERM), then stops the Durable sidecar.</summary>
@@ -88,4 +109,7 @@ public static class LocalFunctionsHost
             await host.RunAsync();
         }
     }
+
+    [LoggerMessage(LogLevel.Information, "Serving the Functions app {App} from {Location} (base directory {BaseDirectory})")]
+    private static partial void ServingApp(ILogger logger, string? app, string location, string baseDirectory);
 }

@@ -5,6 +5,15 @@ namespace PowerVerse.LocalHost.Hosting;
 /// <summary>Settings of the local host itself (section <c>LocalHost</c>); everything else comes from the app and host.json.</summary>
 public sealed class LocalHostOptions
 {
+    /// <summary>The setting (environment <c>LocalHost__AppPath</c>, or <c>--app DIR</c>) naming a published app to serve.</summary>
+    public const string AppPathSetting = "LocalHost:AppPath";
+
+    /// <summary>
+    /// A published package of the Functions app (<c>dotnet publish</c> output) to serve instead of the app this host was
+    /// built with (<see cref="PublishedApp"/>); unset, the built-in one.
+    /// </summary>
+    public string? AppPath { get; set; }
+
     /// <summary>Where the HTTP functions are served: loopback only.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:7071";
 

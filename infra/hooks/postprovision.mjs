@@ -1,0 +1,231 @@
+// azd postprovision hook (DESIGN §6): deploys the PowerVerse contracts to the chain the azd environment names, or
+// finds the deployment already there and changes nothing, and leaves the manifest where the app's package takes it
+// from (contracts/deployments/<chainId>.json, published into the app as deployments/<chainId>.json).
+//
+// Run from the repository root (azd runs hooks there; postprovision.sh / postprovision.ps1 only install the
+// contracts' packages and call this file). Settings, from the azd environment (azd exports its values to hooks):
+//   PV_CHAIN_ID, PV_RPC_URL   required: the chain and its JSON-RPC endpoint; eth_chainId must agree.
+//   PV_DEPLOYER_KEY           the deployer's private key; else Key Vault secret `deployer-key` in AZURE_KEY_VAULT_NAME;
+//                             else, on the local chain 31337 only, the node's unlocked account #0.
+//   AZURE_KEY_VAULT_NAME      when set, the platform keys relayer-key / challenger-key / settler-key are made sure of
+//                             there (created when missing) and their addresses get the platform roles.
+//   PV_DEPLOYMENTS_DIR        where manifests go (default contracts/deployments).
+//   PV_VOTING_DELAY … PV_QUORUM_PERCENT, PV_TREASURY: passed on to contracts/scripts/deploy.js (see its header).
+// No key is ever printed; keys reach the az CLI through a file readable only by this user, never on a command line.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const contractsDir = join(root, "contracts");
+// ethers comes from the contracts' own packages (the hook has no package.json of its own).
+const { JsonRpcProvider, Network, Wallet, getAddress } = createRequire(join(contractsDir, "package.json"))("ethers");
+
+const LOCAL_CHAIN_ID = 31337n;
+const PLATFORM_ROLES = [
+  ["relayer", "PV_RELAYER"],
+  ["challenger", "PV_CHALLENGER"],
+  ["settler", "PV_SETTLER"],
+];
+
+class HookError extends Error {}
+
+function log(message) {
+  console.log(`[postprovision] ${message}`);
+}
+
+function required(name, hint) {
+  const value = process.env[name]?.trim();
+  if (!value) throw new HookError(`${name} is not set: ${hint}`);
+  return value;
+}
+
+function chainSettings() {
+  const hint = "set it in the azd environment (azd env set PV_CHAIN_ID 31337; azd env set PV_RPC_URL http://…) and run the hook again";
+  const chainText = required("PV_CHAIN_ID", hint);
+  if (!/^[0-9]+$/.test(chainText)) throw new HookError(`PV_CHAIN_ID must be a decimal chain id, not '${chainText}'`);
+  const rpcUrl = required("PV_RPC_URL", hint);
+  let parsed;
+  try {
+    parsed = new URL(rpcUrl);
+  } catch {
+    throw new HookError("PV_RPC_URL is not a URL");
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new HookError("PV_RPC_URL must be an http(s) URL");
+  return { chainId: BigInt(chainText), rpcUrl };
+}
+
+// The RPC URL may embed an API key: messages name only its origin.
+function shown(rpcUrl) {
+  return new URL(rpcUrl).origin;
+}
+
+async function connect({ chainId, rpcUrl }) {
+  // A static network: ethers never probes on its own, so an unreachable node fails once with a clear message.
+  const provider = new JsonRpcProvider(rpcUrl, Network.from(chainId), { staticNetwork: true, batchMaxCount: 1 });
+  let served;
+  try {
+    served = BigInt(await provider.send("eth_chainId", []));
+  } catch (error) {
+    throw new HookError(`cannot reach the JSON-RPC endpoint PV_RPC_URL (${shown(rpcUrl)}): ${error.shortMessage ?? error.message}`);
+  }
+  if (served !== chainId) {
+    throw new HookError(
+      `PV_RPC_URL (${shown(rpcUrl)}) serves chain ${served}, but PV_CHAIN_ID is ${chainId}: refusing to deploy. ` +
+        "Point PV_RPC_URL at the chain you mean, or set PV_CHAIN_ID to it.",
+    );
+  }
+  return provider;
+}
+
+/** The manifest if it names a deployment whose every contract has code on this chain; else why not. */
+async function existingDeployment(provider, file, chainId) {
+  if (!existsSync(file)) return { found: false, why: `no manifest at ${file}` };
+  let manifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return { found: false, why: `${file} is not valid JSON` };
+  }
+  if (String(manifest.chainId) !== chainId.toString()) return { found: false, why: `${file} is for chain ${manifest.chainId}` };
+  const contracts = Object.entries(manifest.contracts ?? {});
+  if (contracts.length === 0) return { found: false, why: `${file} names no contracts` };
+  for (const [name, address] of contracts) {
+    if ((await provider.getCode(address)) === "0x") {
+      return { found: false, why: `${name} at ${address} (from ${file}) has no code on chain ${chainId}` };
+    }
+  }
+  return { found: true, manifest, count: contracts.length };
+}
+
+/** Runs the az CLI and returns its stdout; null when allowMissing and the secret does not exist; throws otherwise. */
+function az(args, { allowMissing = false } = {}) {
+  // On Windows az is a .cmd script, which Node starts only through a shell: quote each argument for it.
+  const windows = process.platform === "win32";
+  const argv = [...args, "--only-show-errors"].map((a) => (windows ? `"${a}"` : a));
+  const result = spawnSync("az", argv, { encoding: "utf8", shell: windows });
+  if (result.error) throw new HookError(`cannot run the az CLI (${result.error.message}): install it and 'az login', or unset AZURE_KEY_VAULT_NAME`);
+  if (result.status === 0) return result.stdout;
+  if (allowMissing && /SecretNotFound|was not found|\(NotFound\)/i.test(result.stderr)) return null;
+  throw new HookError(`az ${args.slice(0, 3).join(" ")} failed: ${result.stderr.trim()}`);
+}
+
+function readSecret(vault, name) {
+  const value = az(["keyvault", "secret", "show", "--vault-name", vault, "--name", name, "--query", "value", "--output", "tsv"], { allowMissing: true });
+  return value === null ? null : value.trim();
+}
+
+function writeSecret(vault, name, value) {
+  const dir = mkdtempSync(join(tmpdir(), "pv-hook-"));
+  const file = join(dir, "secret");
+  try {
+    writeFileSync(file, value, { mode: 0o600 });
+    az(["keyvault", "secret", "set", "--vault-name", vault, "--name", name, "--file", file, "--encoding", "utf-8", "--output", "none"]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** relayer-key, challenger-key, settler-key in the vault (created when missing) → the env deploy.js reads roles from. */
+function platformRoles(vault) {
+  const env = {};
+  for (const [role, variable] of PLATFORM_ROLES) {
+    const secret = `${role}-key`;
+    let key = readSecret(vault, secret);
+    if (key === null) {
+      key = Wallet.createRandom().privateKey;
+      writeSecret(vault, secret, key);
+      log(`created Key Vault secret ${secret} in ${vault}`);
+    }
+    let address;
+    try {
+      address = new Wallet(key.startsWith("0x") ? key : `0x${key}`).address;
+    } catch {
+      throw new HookError(`Key Vault secret ${secret} in ${vault} is not a private key (64 hex digits)`);
+    }
+    env[variable] = getAddress(address);
+    log(`${role}: ${env[variable]} (Key Vault secret ${secret})`);
+  }
+  return env;
+}
+
+function deployerKey(vault, chainId) {
+  if (process.env.PV_DEPLOYER_KEY?.trim()) {
+    log("deployer: PV_DEPLOYER_KEY");
+    return process.env.PV_DEPLOYER_KEY.trim();
+  }
+  if (vault) {
+    const key = readSecret(vault, "deployer-key");
+    if (key !== null) {
+      log(`deployer: Key Vault secret deployer-key in ${vault}`);
+      return key;
+    }
+  }
+  if (chainId === LOCAL_CHAIN_ID) {
+    log("deployer: the local node's unlocked account #0");
+    return undefined;
+  }
+  throw new HookError(
+    `no deployer key for chain ${chainId}: set PV_DEPLOYER_KEY in the environment, or store it as Key Vault secret ` +
+      "deployer-key in AZURE_KEY_VAULT_NAME (az keyvault secret set --vault-name <vault> --name deployer-key --file <key file>)",
+  );
+}
+
+function run(args, env) {
+  const result = spawnSync(process.execPath, args, { cwd: contractsDir, stdio: "inherit", env });
+  if (result.status !== 0) throw new HookError(`'node ${args.join(" ")}' failed (exit ${result.status ?? result.signal})`);
+}
+
+async function main() {
+  // Hardhat 3 and the deploy script need Node 22 (contracts/package.json engines).
+  if (Number(process.versions.node.split(".")[0]) < 22) {
+    throw new HookError(`Node.js 22 or later is needed, not ${process.versions.node}`);
+  }
+  const settings = chainSettings();
+  const provider = await connect(settings);
+  try {
+    await deployOrFind(provider, settings);
+  } finally {
+    provider.destroy();
+  }
+}
+
+async function deployOrFind(provider, settings) {
+  const { chainId, rpcUrl } = settings;
+  const dir = resolve(process.env.PV_DEPLOYMENTS_DIR?.trim() || join(contractsDir, "deployments"));
+  const file = join(dir, `${chainId}.json`);
+  log(`chain ${chainId} at ${shown(rpcUrl)}; manifest ${file}`);
+
+  const existing = await existingDeployment(provider, file, chainId);
+  if (existing.found) {
+    log(`found the PowerVerse deployment on chain ${chainId}: ${existing.count} contracts with code, as ${file} records; nothing to do`);
+    return;
+  }
+  log(`deploying: ${existing.why}`);
+
+  const vault = process.env.AZURE_KEY_VAULT_NAME?.trim() || undefined;
+  const env = { ...process.env, PV_RPC_URL: rpcUrl, PV_DEPLOYMENTS_DIR: dir };
+  const key = deployerKey(vault, chainId);
+  if (key === undefined) delete env.PV_DEPLOYER_KEY;
+  else env.PV_DEPLOYER_KEY = key;
+  if (vault) Object.assign(env, platformRoles(vault));
+
+  run([join("node_modules", "hardhat", "dist", "src", "cli.js"), "build", "--quiet"], env);
+  run([join("scripts", "deploy.js")], env);
+
+  const written = await existingDeployment(provider, file, chainId);
+  if (!written.found) throw new HookError(`deploy.js finished but the deployment is not complete: ${written.why}`);
+  // The manifest travels in the app's package: keep an API key that the RPC URL may embed out of it.
+  if (written.manifest.rpcUrl !== shown(rpcUrl)) {
+    writeFileSync(file, JSON.stringify({ ...written.manifest, rpcUrl: shown(rpcUrl) }, null, 2) + "\n");
+  }
+  log(`deployed ${written.count} contracts on chain ${chainId}; manifest ${file}`);
+}
+
+main().catch((error) => {
+  console.error(`[postprovision] ${error instanceof HookError ? error.message : error.stack ?? error}`);
+  process.exitCode = 1;
+});
