@@ -1,54 +1,62 @@
 using PowerVerse.Testing;
+using YamlDotNet.RepresentationModel;
 
 namespace PowerVerse.Infra.Tests;
 
 /// <summary>
-/// azure.yaml, read as text (azd itself cannot be installed here): the api service, the postprovision hook on both
-/// shells, and the up workflow that provisions before it deploys, so the manifest the hook writes is in the package.
+/// azure.yaml (azd itself cannot be installed here, so it is read with YamlDotNet): the api service, the postprovision
+/// hook on both shells, and the up workflow that provisions before it deploys, so the manifest the hook writes is in
+/// the package.
 /// </summary>
 public sealed class AzureYamlTests
 {
-    private static readonly string[] Lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "azure.yaml"));
+    private static readonly YamlMappingNode Root = Load();
 
     [Fact]
     public void Services_Api_IsTheFunctionsProjectOnAzureFunctions()
     {
-        var api = Block("services:", "  api:");
+        var api = Map(Map(Root, "services"), "api");
 
-        Assert.Contains("    project: ./functions/PowerVerse.Functions", api);
-        Assert.Contains("    language: dotnet", api);
-        Assert.Contains("    host: function", api);
+        Assert.Equal("./functions/PowerVerse.Functions", Text(api, "project"));
+        Assert.Equal("dotnet", Text(api, "language"));
+        Assert.Equal("function", Text(api, "host"));
         Assert.True(Directory.Exists(Path.Combine(RepoPaths.Root, "functions", "PowerVerse.Functions")));
     }
 
-    [Fact]
-    public void Hooks_Postprovision_RunsTheHookScriptOnBothShells()
+    [Theory]
+    [InlineData("posix", "sh", "infra/hooks/postprovision.sh")]
+    [InlineData("windows", "pwsh", "infra/hooks/postprovision.ps1")]
+    public void Hooks_Postprovision_RunsTheHookScriptThatExists(string platform, string shell, string script)
     {
-        var hook = Block("hooks:", "  postprovision:");
+        var hook = Map(Map(Map(Root, "hooks"), "postprovision"), platform);
 
-        Assert.Contains("      shell: sh", hook);
-        Assert.Contains("      run: infra/hooks/postprovision.sh", hook);
-        Assert.Contains("      shell: pwsh", hook);
-        Assert.Contains("      run: infra/hooks/postprovision.ps1", hook);
+        Assert.Equal(shell, Text(hook, "shell"));
+        Assert.Equal(script, Text(hook, "run"));
+        Assert.Equal("false", Text(hook, "continueOnError"));
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Root, script)), $"{script} is missing.");
     }
 
     [Fact]
     public void Workflows_Up_ProvisionsThenDeploysEverything()
     {
-        var up = Block("workflows:", "  up:");
+        var steps = (YamlSequenceNode)Map(Map(Root, "workflows"), "up").Children[new YamlScalarNode("steps")];
 
-        var steps = up.Where(l => l.TrimStart().StartsWith("- azd:", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
-        Assert.Equal(["- azd: provision", "- azd: deploy --all"], steps);
+        Assert.Equal(["provision", "deploy --all"], steps.Children.Select(step => Text((YamlMappingNode)step, "azd")));
     }
 
-    // The lines under KEY (two-space indent) inside the top-level SECTION.
-    private static List<string> Block(string section, string key)
+    private static YamlMappingNode Load()
     {
-        var start = Array.IndexOf(Lines, section);
-        Assert.True(start >= 0, $"azure.yaml has no '{section}'.");
-        var body = Lines.Skip(start + 1).TakeWhile(l => l.Length == 0 || l.StartsWith(' ')).ToList();
-        var at = body.IndexOf(key);
-        Assert.True(at >= 0, $"azure.yaml has no '{key.Trim()}' under '{section}'.");
-        return body.Skip(at + 1).TakeWhile(l => l.Length == 0 || l.StartsWith("   ", StringComparison.Ordinal)).ToList();
+        var yaml = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(RepoPaths.Root, "azure.yaml"));
+        yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents.Single().RootNode;
     }
+
+    private static YamlMappingNode Map(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var child) && child is YamlMappingNode map
+            ? map
+            : throw new Xunit.Sdk.XunitException($"azure.yaml has no mapping '{key}' under {node.Start}.");
+
+    private static string? Text(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var child) ? ((YamlScalarNode)child).Value : null;
 }

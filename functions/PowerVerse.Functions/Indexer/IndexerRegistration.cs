@@ -29,8 +29,8 @@ public static class IndexerRegistration
         var chain = configuration.GetSection("Chain").Get<ChainSettings>() ?? new ChainSettings();
         services.AddSingleton(chain);
         services.AddSingleton(configuration.GetSection("Indexer").Get<IndexerOptions>() ?? new IndexerOptions());
-        services.AddSingleton<IWeb3>(_ => new Web3(ChainRpc.CreateClient(chain.RpcUrl ?? throw NotConfigured("Chain:RpcUrl"))));
-        services.AddSingleton(_ => DeploymentManifest.Load(ManifestPath(chain.Manifest ?? throw NotConfigured("Chain:Manifest"))));
+        services.AddSingleton<IWeb3>(_ => new Web3(ChainRpc.CreateClient(chain.RpcUrl ?? throw NotConfigured(ChainSettings.RpcUrlSetting))));
+        services.AddSingleton(_ => DeploymentManifest.Load(ManifestPath(chain.Manifest ?? throw NotConfigured(ChainSettings.ManifestSetting))));
         services.AddSingleton(EventRegistry.Contracts);
         services.AddSingleton(s => new EventJournal(Tables(s).GetTableClient(JournalTable)));
         services.AddSingleton(s => new IndexerProgress(Tables(s).GetTableClient(ProgressTable), s.GetRequiredService<IWeb3>(), s.GetRequiredService<IndexerOptions>()));
