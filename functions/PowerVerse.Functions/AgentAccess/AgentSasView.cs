@@ -1,0 +1,19 @@
+namespace PowerVerse.Functions.AgentAccess;
+
+/// <summary>
+/// The answer of <c>POST /api/agents/sas</c>: one service SAS URL per queue, all expiring at the requested time —
+/// <c>queue</c> (<c>agent-&lt;address&gt;</c>, read + update + process), <c>poison</c> (its <c>-poison</c> queue, add),
+/// <c>results</c> (<c>proof-results</c>, add), <c>events</c> (<c>agent-events</c>, add).
+/// </summary>
+public sealed record AgentSasView(string Agent, string Expires, Uri Queue, Uri Poison, Uri Results, Uri Events)
+{
+    /// <summary>ISO 8601 UTC with Z (DESIGN §3), fractional seconds only where there are some.</summary>
+    public static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The body of <c>POST /api/agents/sas</c>, for the OpenAPI document.</summary>
+/// <param name="Agent">The agent's address (the agent of a registered HID).</param>
+/// <param name="Expires">When the SAS should expire: ISO 8601 UTC with Z, in the future and at most the platform's maximum lifetime (24 h) away.</param>
+/// <param name="Signature">EIP-191 personal_sign by the agent over the RFC 8785 canonical JSON of {agent, expires}.</param>
+public sealed record AgentSasRequestView(string Agent, string Expires, string Signature);
