@@ -24,7 +24,9 @@ public sealed record AgentSasRequest(string Agent, DateTimeOffset Expires)
         JsonObject body;
         try
         {
-            body = JsonNode.Parse(utf8, documentOptions: new JsonDocumentOptions { MaxDepth = 2 }) as JsonObject ?? throw Malformed("The body must be a JSON object.");
+            // A member given twice would be read one way here and maybe another by whoever signed it: refused.
+            var options = new JsonDocumentOptions { MaxDepth = 2, AllowDuplicateProperties = false };
+            body = JsonNode.Parse(utf8, documentOptions: options) as JsonObject ?? throw Malformed("The body must be a JSON object.");
         }
         catch (JsonException ex)
         {

@@ -65,6 +65,8 @@ public sealed class AgentSasRequestTests
     [InlineData("{\"agent\":\"0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1\",\"expires\":\"2026-12-07T04:00:00+00:00\",\"signature\":\"0x\"}")]
     [InlineData("{\"agent\":\"0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1\",\"expires\":1796616000,\"signature\":\"0x\"}")]
     [InlineData("{\"agent\":\"0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1\",\"expires\":\"2026-12-07T04:00:00Z\"}")]
+    [InlineData("{\"agent\":\"0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1\",\"agent\":\"0x90F8bf6A479f320ead074411a4B0e7944Ea8c9C1\",\"expires\":\"2026-12-07T04:00:00Z\",\"signature\":\"0x\"}")]
+    [InlineData("{\"agent\":{\"a\":{\"b\":1}},\"expires\":\"2026-12-07T04:00:00Z\",\"signature\":\"0x\"}")]
     public void Read_Malformed_MalformedRequest(string text) =>
         AssertProblem("malformed-request", () => AgentSasRequest.Read(Encoding.UTF8.GetBytes(text)));
 
