@@ -108,6 +108,22 @@ public sealed class PowerVerseApi(HttpClient http, TimeProvider? time = null)
     public Task<ApiResponse> GetDividendAsync(BigInteger epoch, string address, CancellationToken cancellationToken = default) =>
         GetAsync($"/api/dividends/{epoch.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{address}", cancellationToken: cancellationToken);
 
+    /// <summary>
+    /// <c>POST /api/agents/sas</c> signed by the agent's key: the service SAS URLs of its queues until
+    /// <paramref name="expires"/> (<c>queue</c>, <c>poison</c>, <c>results</c>, <c>events</c>), or the problem.
+    /// </summary>
+    public Task<ApiResponse> PostAgentSasAsync(EthECKey agent, DateTimeOffset expires, CancellationToken cancellationToken = default) =>
+        PostJsonAsync("/api/agents/sas", AgentSasRequest.Sign(agent, expires).ToJsonString(), cancellationToken);
+
+    /// <summary>Posts a JSON body as it is (e.g. one signed elsewhere) to a route answered at once: its JSON or its problem.</summary>
+    public async Task<ApiResponse> PostJsonAsync(string route, string json, CancellationToken cancellationToken = default)
+    {
+        using var content = new StringContent(json, Encoding.UTF8);
+        content.Headers.ContentType = JsonType;
+        using var response = await _http.PostAsync(Path(route), content, cancellationToken);
+        return await ReadAsync(response, cancellationToken);
+    }
+
     /// <summary>Any read, e.g. <c>/api/accounts/0x…</c>: its JSON or its problem.</summary>
     public async Task<ApiResponse> GetAsync(string pathAndQuery, string? authorization = null, CancellationToken cancellationToken = default)
     {
@@ -118,6 +134,11 @@ public sealed class PowerVerseApi(HttpClient http, TimeProvider? time = null)
         }
 
         using var response = await _http.SendAsync(request, cancellationToken);
+        return await ReadAsync(response, cancellationToken);
+    }
+
+    private static async Task<ApiResponse> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var status = (int)response.StatusCode;
         if (!response.IsSuccessStatusCode)

@@ -1,6 +1,7 @@
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PowerVerse.Functions.AgentAccess;
 using PowerVerse.Functions.Indexer;
 using PowerVerse.Functions.Orchestrations;
 using PowerVerse.Functions.Orchestrations.Dividends;
@@ -29,6 +30,7 @@ public static class FunctionsApp
         services.AddDividends(configuration);
         services.AddSettlement();
         services.AddProofs(configuration);
+        services.AddAgentAccess(configuration);
     }
 
     /// <summary>The app's orchestrators and activities (class-based <c>TaskOrchestrator</c>/<c>TaskActivity</c>).</summary>

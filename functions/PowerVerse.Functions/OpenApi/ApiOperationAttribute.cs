@@ -16,6 +16,9 @@ public sealed class ApiOperationAttribute(string tag, string summary, Type respo
     /// <summary>Whether the route answers 404 for an id it does not know.</summary>
     public bool CanBeNotFound { get; init; }
 
-    /// <summary>A write's body type: the operation takes it and answers 202 with <see cref="Response"/>.</summary>
+    /// <summary>A write's body type: the operation takes it and answers 202 with <see cref="Response"/> (see <see cref="Synchronous"/>).</summary>
     public Type? Request { get; init; }
+
+    /// <summary>With <see cref="Request"/>: the operation answers 200 with <see cref="Response"/> at once, not 202 and a workflow.</summary>
+    public bool Synchronous { get; init; }
 }

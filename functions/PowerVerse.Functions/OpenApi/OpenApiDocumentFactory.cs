@@ -46,6 +46,11 @@ public static class OpenApiDocumentFactory
     private static OpenApiOperation Operation(DeclaredFunction function, SchemaGenerator schemas, IOpenApiSchema problem)
     {
         var declared = function.Method.GetCustomAttribute<ApiOperationAttribute>();
+        if (declared?.Request is { } exchange && declared.Synchronous)
+        {
+            return Exchange(function, declared, schemas.For(exchange), schemas.For(declared.Response), problem);
+        }
+
         if (declared?.Request is { } request)
         {
             return Write(function, declared, schemas.For(request), schemas.For(declared.Response), problem);
@@ -105,6 +110,32 @@ public static class OpenApiDocumentFactory
             ["413"] = Problem("request-too-large.", problem),
             ["422"] = Problem("wrong-contract, wrong-action, invalid-signature, request-expired, invalid-attestation, or call-reverted (with the contract's custom error).", problem),
             ["503"] = Problem("chain-unavailable or workflows-unavailable.", problem),
+        },
+    };
+
+    // A signed request answered at once (POST /api/agents/sas, DESIGN §3).
+    private static OpenApiOperation Exchange(DeclaredFunction function, ApiOperationAttribute declared, IOpenApiSchema body, IOpenApiSchema answer, IOpenApiSchema problem) => new()
+    {
+        OperationId = function.Name,
+        Summary = declared.Summary,
+        Description = declared.Description,
+        RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = body } },
+        },
+        Responses = new OpenApiResponses
+        {
+            ["200"] = new OpenApiResponse
+            {
+                Description = "OK",
+                Content = new Dictionary<string, IOpenApiMediaType> { ["application/json"] = new OpenApiMediaType { Schema = answer } },
+            },
+            ["400"] = Problem("malformed-request, expired (expires is past) or lifetime-too-long.", problem),
+            ["401"] = Problem("invalid-authorization: the signature is not the named agent's.", problem),
+            ["403"] = Problem("not-an-agent: the address is not the agent of a registered HID.", problem),
+            ["413"] = Problem("request-too-large.", problem),
+            ["503"] = Problem("chain-unavailable or agent-queues-unavailable.", problem),
         },
     };
 

@@ -37,19 +37,27 @@ public sealed record SignedAgentMessage(string Type, string Agent, JsonObject Bo
             throw new MalformedAgentMessageException($"'{agent}' is not an agent address.");
         }
 
-        string signer;
-        try
-        {
-            signer = new EthereumMessageSigner().EncodeUTF8AndEcRecover(CanonicalJson.SerializeWithoutSignature(body), signature);
-        }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
-        {
-            throw new MalformedAgentMessageException("The message's signature does not recover.", ex);
-        }
-
+        var signer = Signer(body, signature);
         return signer.IsTheSameAddress(agent)
             ? new SignedAgentMessage(type, agent, body)
             : throw new MalformedAgentMessageException($"The message names agent {agent} but is signed by {signer}.");
+    }
+
+    /// <summary>
+    /// The address that signed <paramref name="body"/>: EIP-191 personal_sign recovery over the canonical JSON of the
+    /// body without its <c>signature</c> (also the rule of <c>POST /api/agents/sas</c>).
+    /// </summary>
+    /// <exception cref="MalformedAgentMessageException">The signature does not recover to an address.</exception>
+    public static string Signer(JsonObject body, string signature)
+    {
+        try
+        {
+            return new EthereumMessageSigner().EncodeUTF8AndEcRecover(CanonicalJson.SerializeWithoutSignature(body), signature);
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw new MalformedAgentMessageException("The message's signature does not recover.", ex);
+        }
     }
 
     public static string Text(JsonObject body, string name) =>

@@ -6,7 +6,7 @@ namespace PowerVerse.GpuAgent.Agent;
 /// The queues an agent uses (DESIGN §3): its own <c>agent-&lt;address&gt;</c>, <c>proof-results</c> and
 /// <c>agent-events</c>, plus the agent queue's poison queue <c>&lt;queue&gt;-poison</c>; from a connection string
 /// (<c>--storage</c>), or from one SAS URL per queue (<c>--queue-url</c>, <c>--results-url</c>, <c>--events-url</c>,
-/// <c>--poison-url</c>) as the platform hands them out. A service SAS covers one queue, hence a URL for the poison queue too.
+/// <c>--poison-url</c>) as the platform hands them out, or from the platform's API (<c>--api</c>, <see cref="SasRenewal"/>). A service SAS covers one queue, hence a URL for the poison queue too.
 /// </summary>
 internal sealed record AgentQueues(QueueClient Challenges, QueueClient Results, QueueClient Events, QueueClient Poison, bool MayCreate)
 {

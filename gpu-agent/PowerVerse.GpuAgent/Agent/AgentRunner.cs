@@ -14,7 +14,7 @@ namespace PowerVerse.GpuAgent.Agent;
 /// result is posted, a grant after its answer is sent, anything unusable by moving to poison.
 /// </summary>
 internal sealed class AgentRunner(
-    AgentSigner signer, AgentQueues queues, IProofSolver solver, GrantStore grants, AgentSettings settings,
+    AgentSigner signer, QueueAccess access, IProofSolver solver, GrantStore grants, AgentSettings settings,
     IReadOnlyList<GpuInfo> gpus, AgentLog log, TimeProvider time)
 {
     /// <summary>An unusable message whose poison queue stays unreachable is dropped after this many deliveries.</summary>
@@ -25,16 +25,16 @@ internal sealed class AgentRunner(
 
     public async Task RunAsync(CancellationToken stopping)
     {
-        await queues.EnsureCreatedAsync(stopping);
-        log.Info("started", $"agent={signer.Address} queue={queues.Challenges.Name} backend={solver.Backend} device=\"{solver.Device}\"");
-        var heartbeats = Task.Run(() => new Heartbeat(signer, queues.Events, gpus, log, time).RunAsync(settings.Heartbeat, stopping), CancellationToken.None);
+        await access.Current.EnsureCreatedAsync(stopping);
+        log.Info("started", $"agent={signer.Address} queue={access.Current.Challenges.Name} backend={solver.Backend} device=\"{solver.Device}\"");
+        var heartbeats = Task.Run(() => new Heartbeat(signer, access, gpus, log, time).RunAsync(settings.Heartbeat, stopping), CancellationToken.None);
         var idle = settings.MinIdle;
         while (!stopping.IsCancellationRequested)
         {
             QueueMessage? message = null;
             try
             {
-                message = (await queues.Challenges.ReceiveMessagesAsync(1, settings.Visibility, stopping)).Value.FirstOrDefault();
+                message = (await access.Current.Challenges.ReceiveMessagesAsync(1, settings.Visibility, stopping)).Value.FirstOrDefault();
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -87,10 +87,10 @@ internal sealed class AgentRunner(
                 await PoisonAsync(message, why);
                 break;
             case ChallengeMessage challenge:
-                await new ChallengeHandler(signer, queues, solver, settings, log, time).HandleAsync(message, challenge, stopping);
+                await new ChallengeHandler(signer, access, solver, settings, log, time).HandleAsync(message, challenge, stopping);
                 break;
             case GrantMessage grant:
-                await new GrantHandler(signer, queues, grants, settings, log, time).HandleAsync(message, grant, () => PoisonAsync(message, "grant already expired"));
+                await new GrantHandler(signer, access, grants, settings, log, time).HandleAsync(message, grant, () => PoisonAsync(message, "grant already expired"));
                 break;
         }
     }
@@ -119,13 +119,14 @@ internal sealed class AgentRunner(
         {
             // Copy first, delete after (as Storage's MoveToPoisonAsync), through the poison queue's own client: with
             // SAS URLs the agent queue's signature does not reach the poison queue.
+            var queues = access.Current;
             await queues.Poison.SendMessageAsync(message.Body, timeToLive: NeverExpires, cancellationToken: CancellationToken.None);
             await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (RequestFailedException e) when (message.DequeueCount >= MaxPoisonAttempts && e.Status is 403 or 404)
         {
             log.Error("poison-dropped", $"message={message.MessageId} status={e.Status} code={e.ErrorCode}: no poison queue reachable after {message.DequeueCount} tries; deleted");
-            await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await access.Current.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
         catch (Exception e) when (StorageFailure.Is(e))
         {

@@ -13,7 +13,7 @@ namespace PowerVerse.GpuAgent.Agent;
 /// At the challenge's deadline it stops and drops the challenge without a result (DESIGN §3: the platform records the miss),
 /// so one challenge too hard for this hardware never blocks the ones behind it.
 /// </summary>
-internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, IProofSolver solver, AgentSettings settings, AgentLog log, TimeProvider time)
+internal sealed class ChallengeHandler(AgentSigner signer, QueueAccess access, IProofSolver solver, AgentSettings settings, AgentLog log, TimeProvider time)
 {
     /// <summary>The longest a timer runs (uint.MaxValue − 1 ms, about 49 days); a deadline further out needs none.</summary>
     private static readonly TimeSpan MaxTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
@@ -21,7 +21,7 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
     public async Task HandleAsync(QueueMessage message, ChallengeMessage challenge, CancellationToken stopping)
     {
         var id = challenge.ChallengeId.ToString(CultureInfo.InvariantCulture);
-        await using var lease = new QueueMessageLease(queues.Challenges, message, settings.Visibility, time);
+        await using var lease = new QueueMessageLease(access, message, settings.Visibility, time);
         var left = challenge.Deadline - time.GetUtcNow();
         if (left <= TimeSpan.Zero)
         {
@@ -65,7 +65,7 @@ internal sealed class ChallengeHandler(AgentSigner signer, AgentQueues queues, I
         var result = ResultMessage.Create(challenge, signer.Address, solution, startedAt, finishedAt, solver, signature);
 
         // Post first, delete after: a crash in between re-solves the challenge (a duplicate result), never loses it.
-        await queues.Results.SendMessageAsync(result.ToJsonString(), cancellationToken: CancellationToken.None);
+        await access.Current.Results.SendMessageAsync(result.ToJsonString(), cancellationToken: CancellationToken.None);
         if (lease.IsLost)
         {
             log.Warn("lease-lost", $"challenge={id} message={message.MessageId} another run may post a duplicate result");

@@ -8,7 +8,7 @@ using PowerVerse.GpuAgent.Signing;
 namespace PowerVerse.GpuAgent.Agent;
 
 /// <summary>Applies a grant for its period and answers <c>grant-applied</c> on <c>agent-events</c> (DESIGN §3).</summary>
-internal sealed class GrantHandler(AgentSigner signer, AgentQueues queues, GrantStore grants, AgentSettings settings, AgentLog log, TimeProvider time)
+internal sealed class GrantHandler(AgentSigner signer, QueueAccess access, GrantStore grants, AgentSettings settings, AgentLog log, TimeProvider time)
 {
     public async Task HandleAsync(QueueMessage message, GrantMessage grant, Func<Task> poisonExpired)
     {
@@ -27,8 +27,8 @@ internal sealed class GrantHandler(AgentSigner signer, AgentQueues queues, Grant
             ["agent"] = signer.Address,
             ["endpoint"] = new JsonObject { ["host"] = settings.SshHost, ["port"] = settings.SshPort, ["user"] = settings.SshUser },
         });
-        await queues.Events.SendMessageAsync(answer.ToJsonString(), cancellationToken: CancellationToken.None);
-        await queues.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        await access.Current.Events.SendMessageAsync(answer.ToJsonString(), cancellationToken: CancellationToken.None);
+        await access.Current.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         log.Info("grant-applied", $"uid={grant.Uid} user={grant.User} expires={IsoUtc.Format(grant.Expires)}");
     }
 }

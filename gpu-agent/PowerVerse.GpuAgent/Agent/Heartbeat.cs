@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Azure.Storage.Queues;
 using PowerVerse.GpuAgent.Gpus;
 using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Signing;
@@ -7,7 +6,7 @@ using PowerVerse.GpuAgent.Signing;
 namespace PowerVerse.GpuAgent.Agent;
 
 /// <summary>Sends a signed <c>heartbeat</c> on <c>agent-events</c> at start and then every interval (DESIGN §3).</summary>
-internal sealed class Heartbeat(AgentSigner signer, QueueClient events, IReadOnlyList<GpuInfo> gpus, AgentLog log, TimeProvider time)
+internal sealed class Heartbeat(AgentSigner signer, QueueAccess access, IReadOnlyList<GpuInfo> gpus, AgentLog log, TimeProvider time)
 {
     public async Task RunAsync(TimeSpan every, CancellationToken stopping)
     {
@@ -17,7 +16,7 @@ internal sealed class Heartbeat(AgentSigner signer, QueueClient events, IReadOnl
             {
                 try
                 {
-                    await events.SendMessageAsync(Create().ToJsonString(), cancellationToken: stopping);
+                    await access.Current.Events.SendMessageAsync(Create().ToJsonString(), cancellationToken: stopping);
                 }
                 catch (Exception e) when (StorageFailure.Is(e))
                 {

@@ -11,7 +11,7 @@ namespace PowerVerse.GpuAgent.Agent;
 /// </summary>
 internal sealed class QueueMessageLease : IAsyncDisposable
 {
-    private readonly QueueClient _queue;
+    private readonly Func<QueueClient> _queue;
     private readonly TimeSpan _visibility;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -20,6 +20,17 @@ internal sealed class QueueMessageLease : IAsyncDisposable
     private bool _settled;
 
     public QueueMessageLease(QueueClient queue, QueueMessage message, TimeSpan visibility, TimeProvider time)
+        : this(() => queue, message, visibility, time)
+    {
+    }
+
+    /// <summary>A lease through the agent's current clients: a SAS renewed while the work runs is used from then on.</summary>
+    public QueueMessageLease(QueueAccess access, QueueMessage message, TimeSpan visibility, TimeProvider time)
+        : this(() => access.Current.Challenges, message, visibility, time)
+    {
+    }
+
+    private QueueMessageLease(Func<QueueClient> queue, QueueMessage message, TimeSpan visibility, TimeProvider time)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(visibility, TimeSpan.FromSeconds(1));
         _queue = queue;
@@ -40,7 +51,7 @@ internal sealed class QueueMessageLease : IAsyncDisposable
         {
             try
             {
-                await _queue.DeleteMessageAsync(MessageId, receipt, cancellationToken);
+                await _queue().DeleteMessageAsync(MessageId, receipt, cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -54,7 +65,7 @@ internal sealed class QueueMessageLease : IAsyncDisposable
         {
             try
             {
-                await _queue.UpdateMessageAsync(MessageId, receipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
+                await _queue().UpdateMessageAsync(MessageId, receipt, visibilityTimeout: delay, cancellationToken: cancellationToken);
             }
             catch (RequestFailedException e) when (e.Status == 404)
             {
@@ -111,7 +122,7 @@ internal sealed class QueueMessageLease : IAsyncDisposable
                 }
 
                 // Not cancelled half-way: a renewal the service applied but we never heard of would leave us a stale pop receipt.
-                var receipt = await _queue.UpdateMessageAsync(MessageId, _popReceipt, visibilityTimeout: _visibility, cancellationToken: CancellationToken.None);
+                var receipt = await _queue().UpdateMessageAsync(MessageId, _popReceipt, visibilityTimeout: _visibility, cancellationToken: CancellationToken.None);
                 _popReceipt = receipt.Value.PopReceipt;
             }
             catch (Exception e) when (StorageFailure.Is(e))

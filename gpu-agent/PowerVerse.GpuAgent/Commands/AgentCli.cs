@@ -14,7 +14,8 @@ internal static class AgentCli
                  [--device UUID]  also attest a device that is not detected   [--payload-file f]  also write the payload there
           run    poll the agent queue, solve, sign and post results, apply grants, send heartbeats
                  --keystore --passphrase(-file) --chain-id --proof-contract
-                 --storage <connection string> | --queue-url --results-url --events-url [--poison-url] <SAS URLs>
+                 --api <url> [--sas-lifetime 1.00:00:00]  the platform's API (…/api) hands out the queue SAS, renewed at 80 %
+                 | --storage <connection string> | --queue-url --results-url --events-url [--poison-url] <SAS URLs>
                  [--backend auto|cuda|cpu] [--gpu 0] [--threads n] [--grants-file f] [--visibility-seconds 60]
                  [--heartbeat-seconds 60] [--max-idle-seconds 10] [--ssh-host h --ssh-port p --ssh-user u]
           bench  [seconds]  hash rate of every backend found, against openssl's sha3-256

@@ -35,10 +35,45 @@ internal static class RunCommand
         var signer = new AgentSigner(AgentKeystore.Decrypt(await File.ReadAllTextAsync(options.Keystore), options.Passphrase()));
         var (gpus, note) = await GpuDetector.DetectAsync(stopping.Token);
         using var solver = ChooseSolver(options.Get("backend") ?? "auto", options, log, note);
-        var runner = new AgentRunner(signer, AgentQueues.From(options, signer.Address), solver,
-            new GrantStore(options.GrantsFile, time), AgentSettings.From(options), gpus, log, time);
-        await runner.RunAsync(stopping.Token);
+        if (options.Get("api") is not { } api)
+        {
+            await Runner(new QueueAccess(AgentQueues.From(options, signer.Address))).RunAsync(stopping.Token);
+            return 0;
+        }
+
+        // DESIGN §3: the platform hands out the queue SAS; the agent renews it beside the loop.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var renewal = new SasRenewal(http, SasGrant.Base(api), signer, SasLifetime(options), log, time);
+        QueueAccess access;
+        try
+        {
+            access = await renewal.FirstAsync(stopping.Token);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            return 0;
+        }
+
+        var renewing = renewal.RunAsync(access, stopping.Token);
+        await Runner(access).RunAsync(stopping.Token);
+        await renewing;
         return 0;
+
+        AgentRunner Runner(QueueAccess queues) =>
+            new(signer, queues, solver, new GrantStore(options.GrantsFile, time), AgentSettings.From(options), gpus, log, time);
+    }
+
+    /// <summary><c>--sas-lifetime</c>: a TimeSpan (<c>1.00:00:00</c>, <c>00:00:12</c>), default 24 h.</summary>
+    public static TimeSpan SasLifetime(AgentOptions options)
+    {
+        if (options.Get("sas-lifetime") is not { } text)
+        {
+            return SasRenewal.DefaultLifetime;
+        }
+
+        return TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var lifetime) && lifetime >= TimeSpan.FromSeconds(5)
+            ? lifetime
+            : throw new AgentConfigurationException($"--sas-lifetime '{text}' must be a TimeSpan of at least 5 seconds (e.g. 1.00:00:00).");
     }
 
     private static IProofSolver ChooseSolver(string backend, AgentOptions options, AgentLog log, string gpuNote)

@@ -76,7 +76,14 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
     public Task RunAsync(Uri queue, Uri results, Uri events, Uri poison, string proofContract) =>
         StartAsync(["--queue-url", queue.ToString(), "--results-url", results.ToString(), "--events-url", events.ToString(), "--poison-url", poison.ToString()], proofContract);
 
-    private async Task StartAsync(string[] queues, string proofContract)
+    /// <summary>
+    /// Starts <c>run</c> on the CPU backend with <c>--api</c>: the agent gets its queue SAS from the platform for
+    /// <paramref name="sasLifetime"/> and renews it, with heartbeats every <paramref name="heartbeatSeconds"/>.
+    /// </summary>
+    public Task RunAsync(Uri api, TimeSpan sasLifetime, string proofContract, int heartbeatSeconds = 30) =>
+        StartAsync(["--api", api.ToString(), "--sas-lifetime", sasLifetime.ToString("c", CultureInfo.InvariantCulture)], proofContract, ["--heartbeat-seconds", heartbeatSeconds.ToString(CultureInfo.InvariantCulture)]);
+
+    private async Task StartAsync(string[] queues, string proofContract, string[]? overrides = null)
     {
         _runArguments =
         [
@@ -86,6 +93,7 @@ public sealed partial class GpuAgentProcess : IAsyncDisposable
             "--min-idle-seconds", "0.2", "--max-idle-seconds", "1", "--heartbeat-seconds", "30",
             "--visibility-seconds", "10", "--progress-seconds", "0.5",
             "--ssh-host", "127.0.0.1", "--ssh-port", SshPort.ToString(CultureInfo.InvariantCulture), "--ssh-user", SshUser,
+            .. overrides ?? [],
         ];
         await StartRunAsync();
     }

@@ -33,12 +33,19 @@ public static class Problems
     public static readonly ProblemType InvalidAuthorization = new("invalid-authorization", "Invalid authorization", 401);
     public static readonly ProblemType NotTheUser = new("not-the-user", "Not the usage right's user", 403);
 
+    // Agent access (DESIGN §3, POST /api/agents/sas): a bad signature is invalid-authorization (401).
+    public static readonly ProblemType Expired = new("expired", "Request expired", 400);
+    public static readonly ProblemType LifetimeTooLong = new("lifetime-too-long", "Lifetime too long", 400);
+    public static readonly ProblemType NotAnAgent = new("not-an-agent", "Not the agent of a registered HID", 403);
+    public static readonly ProblemType AgentQueuesUnavailable = new("agent-queues-unavailable", "Agent queues unavailable", 503);
+
     public static IReadOnlyList<ProblemType> All { get; } =
     [
         InvalidId, InvalidAddress, InvalidParameter, UnknownParameter, DuplicateParameter, InvalidPageSize, InvalidRange,
         InvalidContinuationToken, InvalidWorkflowId, NotFound, MethodNotAllowed, Unavailable, WorkflowsUnavailable,
         MalformedRequest, RequestTooLarge, WrongContract, WrongAction, InvalidSignature, RequestExpired, NonceUsed,
         InvalidAttestation, CallReverted, ChainUnavailable, InvalidAuthorization, NotTheUser,
+        Expired, LifetimeTooLong, NotAnAgent, AgentQueuesUnavailable,
     ];
 
     /// <summary>The problem type a bare status code maps to (routing's own 404 and 405).</summary>
