@@ -40,7 +40,7 @@ internal sealed class AgentRunner(
             {
                 break;
             }
-            catch (Exception e) when (StorageFailure.Is(e))
+            catch (Exception e) when (access.Failed(e))
             {
                 log.Warn("poll-failed", $"{StorageFailure.Describe(e)} retry-in={idle.TotalSeconds}s");
             }
@@ -57,7 +57,7 @@ internal sealed class AgentRunner(
             {
                 await HandleAsync(message, stopping);
             }
-            catch (Exception e) when (StorageFailure.Is(e))
+            catch (Exception e) when (access.Failed(e))
             {
                 // Storage failed mid-way; the message was not deleted, so it reappears after its visibility timeout.
                 log.Error("handle-failed", $"message={message.MessageId} {StorageFailure.Describe(e)} retried after {settings.Visibility.TotalSeconds}s");
@@ -128,7 +128,7 @@ internal sealed class AgentRunner(
             log.Error("poison-dropped", $"message={message.MessageId} status={e.Status} code={e.ErrorCode}: no poison queue reachable after {message.DequeueCount} tries; deleted");
             await access.Current.Challenges.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
         }
-        catch (Exception e) when (StorageFailure.Is(e))
+        catch (Exception e) when (access.Failed(e))
         {
             log.Error("poison-failed", $"message={message.MessageId} {StorageFailure.Describe(e)}; it returns after its visibility timeout");
         }

@@ -18,7 +18,7 @@ internal sealed class Heartbeat(AgentSigner signer, QueueAccess access, IReadOnl
                 {
                     await access.Current.Events.SendMessageAsync(Create().ToJsonString(), cancellationToken: stopping);
                 }
-                catch (Exception e) when (StorageFailure.Is(e))
+                catch (Exception e) when (access.Failed(e))
                 {
                     log.Warn("heartbeat-failed", StorageFailure.Describe(e));
                 }

@@ -30,8 +30,23 @@ internal static class SasGrant
         return (new AgentQueues(Client(answer, "queue"), Client(answer, "results"), Client(answer, "events"), Client(answer, "poison"), MayCreate: false), granted);
     }
 
-    /// <summary>The API base with a trailing slash, so that <c>agents/sas</c> resolves under it (<c>…/api</c> → <c>…/api/agents/sas</c>).</summary>
-    public static Uri Base(string api) => new(api.EndsWith('/') ? api : api + "/", UriKind.Absolute);
+    /// <summary>
+    /// The API base with a trailing slash, so that <c>agents/sas</c> resolves under it (<c>…/api</c> → <c>…/api/agents/sas</c>).
+    /// Only https, or http to a loopback host (the local stack): the answer carries bearer SAS URLs for the agent's queues.
+    /// </summary>
+    /// <exception cref="AgentConfigurationException">Not an absolute URL, or plain http to another host.</exception>
+    public static Uri Base(string api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        if (!Uri.TryCreate(api.EndsWith('/') ? api : api + "/", UriKind.Absolute, out var uri))
+        {
+            throw new AgentConfigurationException($"--api '{api}' is not an absolute URL (e.g. https://<app>.azurewebsites.net/api).");
+        }
+
+        return uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)
+            ? uri
+            : throw new AgentConfigurationException($"--api '{api}' must use https (plain http only to a loopback host): the platform answers with the agent's queue credentials.");
+    }
 
     private static QueueClient Client(JsonObject answer, string name) =>
         answer[name]?.GetValue<string>() is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri)

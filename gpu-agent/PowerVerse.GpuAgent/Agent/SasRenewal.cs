@@ -5,8 +5,11 @@ namespace PowerVerse.GpuAgent.Agent;
 
 /// <summary>
 /// <c>run --api</c> (DESIGN §3): gets the agent's queue SAS from the platform for <c>--sas-lifetime</c> and renews it
-/// once 80 % of the lifetime has passed, so fresh URLs are in place while the old ones still work. A refusal or an
-/// unreachable platform is retried with doubling backoff (1 s up to a tenth of the lifetime, at most a minute).
+/// once 80 % of the lifetime has passed, so fresh URLs are in place while the old ones still work, or at once when
+/// storage refused a signature (<see cref="QueueAccess.RenewalRequested"/>: a rotated account key), no sooner than a
+/// doubling backoff after the previous such renewal. Any failed attempt — a refusal, an unreachable platform, an answer
+/// that cannot be read — is logged and retried with doubling backoff (1 s up to a tenth of the lifetime, at most a
+/// minute): the renewal never stops before the agent does.
 /// </summary>
 internal sealed class SasRenewal(HttpClient http, Uri api, AgentSigner signer, TimeSpan lifetime, AgentLog log, TimeProvider time)
 {
@@ -17,7 +20,7 @@ internal sealed class SasRenewal(HttpClient http, Uri api, AgentSigner signer, T
 
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
 
-    private DateTimeOffset _requestedAt;
+    private DateTimeOffset _renewAt;
 
     private TimeSpan MaxBackoff => TimeSpan.FromTicks(Math.Clamp(lifetime.Ticks / 10, FirstBackoff.Ticks, TimeSpan.FromMinutes(1).Ticks));
 
@@ -30,15 +33,32 @@ internal sealed class SasRenewal(HttpClient http, Uri api, AgentSigner signer, T
         ArgumentNullException.ThrowIfNull(access);
         try
         {
+            var forcedBackoff = FirstBackoff;
             while (!stopping.IsCancellationRequested)
             {
-                var wait = _requestedAt + (lifetime * RenewAt) - time.GetUtcNow();
+                var wait = _renewAt - time.GetUtcNow();
+                var @event = "sas-renewed";
                 if (wait > TimeSpan.Zero)
                 {
-                    await Task.Delay(wait, time, stopping);
+                    using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+                    var due = Task.Delay(wait, time, waiting.Token);
+                    if (await Task.WhenAny(due, access.RenewalRequested) != due)
+                    {
+                        await waiting.CancelAsync();
+                        stopping.ThrowIfCancellationRequested();
+                        log.Warn("sas-rejected", $"storage refused the signature; renewing in {forcedBackoff.TotalSeconds}s");
+                        await Task.Delay(forcedBackoff, time, stopping);
+                        forcedBackoff = TimeSpan.FromTicks(Math.Min(forcedBackoff.Ticks * 2, MaxBackoff.Ticks));
+                        @event = "sas-renewed-early";
+                    }
+                    else
+                    {
+                        await due;
+                        forcedBackoff = FirstBackoff;
+                    }
                 }
 
-                access.Replace((await GrantAsync("sas-renewed", stopping)).Queues);
+                access.Replace((await GrantAsync(@event, stopping)).Queues);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -54,14 +74,19 @@ internal sealed class SasRenewal(HttpClient http, Uri api, AgentSigner signer, T
         {
             try
             {
-                _requestedAt = time.GetUtcNow();
-                var granted = await SasGrant.RequestAsync(http, api, signer, _requestedAt + lifetime, stopping);
+                var requestedAt = time.GetUtcNow();
+                var granted = await SasGrant.RequestAsync(http, api, signer, requestedAt + lifetime, stopping);
+
+                // Renew at 80 % of what was granted (the platform may grant less than asked), never sooner than the
+                // first backoff: an answer already expired must not make the agent ask in a tight loop.
+                _renewAt = requestedAt + TimeSpan.FromTicks(Math.Max((long)((granted.Expires - requestedAt).Ticks * RenewAt), FirstBackoff.Ticks));
                 log.Info(@event, $"expires={IsoUtc.Format(granted.Expires)} queue={granted.Queues.Challenges.Name}");
                 return granted;
             }
-            catch (Exception e) when (e is SasRefusedException or HttpRequestException or System.Text.Json.JsonException
-                                      || (e is TaskCanceledException && !stopping.IsCancellationRequested))
+            catch (Exception e) when (!(e is OperationCanceledException && stopping.IsCancellationRequested))
             {
+                // Whatever went wrong (a refusal, the network, a garbled answer), the agent must keep asking: a renewal
+                // that died would leave it refused by storage once the SAS expires.
                 log.Warn("sas-refused", $"{e.Message} retry-in={backoff.TotalSeconds}s");
             }
 
