@@ -15,6 +15,12 @@ public sealed class AgentAccessOptions
     /// <summary>DESIGN §3: an agent's SAS is valid for at most 24 h.</summary>
     public static readonly TimeSpan DefaultMaxLifetime = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How far an agent's clock may run ahead of the platform's: an agent asking for its full lifetime by its own clock
+    /// is not refused for being a little fast. The SAS still expires at the time it asked for.
+    /// </summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
     public string? AccountKey { get; set; }
 
     public TimeSpan MaxLifetime { get; set; } = DefaultMaxLifetime;

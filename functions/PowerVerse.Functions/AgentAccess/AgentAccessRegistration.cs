@@ -22,11 +22,13 @@ public static class AgentAccessRegistration
         var options = configuration.GetSection(AgentAccessOptions.SectionName).Get<AgentAccessOptions>() ?? new AgentAccessOptions();
         services.AddSingleton(options);
         services.AddSingleton(s => new RegisteredAgents(
-            s.GetRequiredService<Nethereum.Web3.IWeb3>(), s.GetRequiredService<Chain.Deployment.DeploymentManifest>(), s.GetRequiredService<ReadModel.ReadModelTables>()));
+            s.GetRequiredService<Nethereum.Web3.IWeb3>(), s.GetRequiredService<Chain.Deployment.DeploymentManifest>(), s.GetRequiredService<ReadModel.ReadModelTables>(),
+            s.GetRequiredService<Indexer.IndexerProgress>()));
         services.AddSingleton(s =>
         {
             var queues = s.GetRequiredService<IAzureClientFactory<QueueServiceClient>>().CreateClient(AgentQueues.ConnectionName);
-            return new AgentSasIssuer(queues, new StorageSharedKeyCredential(queues.AccountName, AccountKey(options, configuration)));
+            // Read on first use: a bad key makes the route answer 503 and log which setting, not fail the app's start.
+            return new AgentSasIssuer(queues, new Lazy<StorageSharedKeyCredential>(() => new StorageSharedKeyCredential(queues.AccountName, AccountKey(options, configuration))));
         });
         return services;
     }
@@ -35,14 +37,18 @@ public static class AgentAccessRegistration
     /// The key that signs agents' SAS: <c>AgentAccess:AccountKey</c> (Azure, from Key Vault), else the key in the
     /// <c>AgentQueues</c> connection string (the local stack's Azurite).
     /// </summary>
-    /// <exception cref="InvalidOperationException">Neither is configured: the app cannot issue agent SAS.</exception>
+    /// <exception cref="AgentAccessNotConfiguredException">Neither is configured, or the key is not base64: the app cannot issue agent SAS.</exception>
     public static string AccountKey(AgentAccessOptions options, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(configuration);
         if (!string.IsNullOrWhiteSpace(options.AccountKey))
         {
-            return options.AccountKey;
+            // An app setting whose Key Vault reference did not resolve holds the literal "@Microsoft.KeyVault(...)".
+            return IsBase64(options.AccountKey)
+                ? options.AccountKey
+                : throw new AgentAccessNotConfiguredException(
+                    $"'{AgentAccessOptions.AccountKeySetting}' is not a base64 storage account key (an unresolved Key Vault reference? it starts '{options.AccountKey[..Math.Min(20, options.AccountKey.Length)]}').");
         }
 
         var connection = configuration[AgentQueues.ConnectionName];
@@ -52,7 +58,9 @@ public static class AgentAccessRegistration
                 .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
             if (parts.TryGetValue("AccountKey", out var key) && key.Length > 0)
             {
-                return key;
+                return IsBase64(key)
+                    ? key
+                    : throw new AgentAccessNotConfiguredException($"The AccountKey of the '{AgentQueues.ConnectionName}' connection string is not base64.");
             }
 
             if (parts.TryGetValue("UseDevelopmentStorage", out var development) && development.Equals("true", StringComparison.OrdinalIgnoreCase))
@@ -61,7 +69,9 @@ public static class AgentAccessRegistration
             }
         }
 
-        throw new InvalidOperationException(
+        throw new AgentAccessNotConfiguredException(
             $"Agent SAS cannot be signed: set '{AgentAccessOptions.AccountKeySetting}' (the agent-queue account's key) or give the '{AgentQueues.ConnectionName}' connection string an AccountKey.");
     }
+
+    private static bool IsBase64(string key) => Convert.TryFromBase64String(key, new byte[key.Length], out var length) && length > 0;
 }

@@ -36,9 +36,10 @@ public sealed partial class AgentSasFunction(AgentAccessOptions options, Registe
                 throw new ApiProblemException(Problems.Expired, $"The request expired at {AgentSasView.Time(sas.Expires)} (now {AgentSasView.Time(now)}); sign a new one.");
             }
 
-            if (sas.Expires > now + options.MaxLifetime)
+            if (sas.Expires > now + options.MaxLifetime + AgentAccessOptions.ClockSkew)
             {
-                throw new ApiProblemException(Problems.LifetimeTooLong, $"'expires' is at most {options.MaxLifetime} from now ({AgentSasView.Time(now + options.MaxLifetime)}).");
+                throw new ApiProblemException(Problems.LifetimeTooLong,
+                    $"'expires' is at most {options.MaxLifetime} from now ({AgentSasView.Time(now + options.MaxLifetime)}, give or take {AgentAccessOptions.ClockSkew.TotalMinutes} minutes of clock skew).");
             }
 
             if (!await agents.IsRegisteredAgentAsync(sas.Agent, cancellationToken))
@@ -54,7 +55,13 @@ public sealed partial class AgentSasFunction(AgentAccessOptions options, Registe
         {
             return ApiResults.Problem(problem, request.Path);
         }
-        catch (Exception ex) when (ex is RpcClientUnknownException or RpcResponseException or HttpRequestException)
+        catch (AgentAccessNotConfiguredException ex)
+        {
+            LogNotConfigured(ex.Message);
+            return ApiResults.Problem(Problems.AgentQueuesUnavailable, "The platform cannot sign agent SAS at the moment (its configuration is incomplete); try again later.", request.Path);
+        }
+        catch (Exception ex) when (ex is RpcClientUnknownException or RpcClientTimeoutException or RpcResponseException or HttpRequestException
+                                       or Nethereum.ABI.FunctionEncoding.SmartContractRevertException)
         {
             LogFailed(request.Path, ex);
             return ApiResults.Problem(Problems.ChainUnavailable, "The chain could not be read; try again shortly.", request.Path);
@@ -88,6 +95,9 @@ public sealed partial class AgentSasFunction(AgentAccessOptions options, Registe
 
     [LoggerMessage(LogLevel.Information, "Issued queue SAS to agent {Agent} until {Expires}")]
     private partial void LogIssued(string agent, string expires);
+
+    [LoggerMessage(LogLevel.Critical, "Agent SAS cannot be issued: {Reason}")]
+    private partial void LogNotConfigured(string reason);
 
     [LoggerMessage(LogLevel.Error, "Issuing queue SAS for {Path} failed")]
     private partial void LogFailed(string? path, Exception exception);

@@ -12,10 +12,17 @@ namespace PowerVerse.Functions.AgentAccess;
 /// only. Each SAS covers one queue (a queue service SAS cannot name several), so an agent can reach nothing else.
 /// The agent's two queues are created first: the SAS cannot create queues.
 /// </summary>
-public sealed class AgentSasIssuer(QueueServiceClient service, StorageSharedKeyCredential key)
+public sealed class AgentSasIssuer(QueueServiceClient service, Lazy<StorageSharedKeyCredential> key)
 {
+    public AgentSasIssuer(QueueServiceClient service, StorageSharedKeyCredential key)
+        : this(service, new Lazy<StorageSharedKeyCredential>(key))
+    {
+    }
+
+    /// <exception cref="AgentAccessNotConfiguredException">No usable signing key (before any queue is created).</exception>
     public async Task<AgentSasView> IssueAsync(string agent, DateTimeOffset expires, CancellationToken cancellationToken)
     {
+        _ = key.Value;
         var queue = AgentQueues.QueueName(agent);
         var poison = queue + "-poison";
         await service.GetQueueClient(queue).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
@@ -31,6 +38,6 @@ public sealed class AgentSasIssuer(QueueServiceClient service, StorageSharedKeyC
     private Uri Url(string queue, QueueSasPermissions permissions, DateTimeOffset expires)
     {
         var sas = new QueueSasBuilder(permissions, expires) { QueueName = queue, Protocol = service.Uri.Scheme == Uri.UriSchemeHttps ? SasProtocol.Https : SasProtocol.HttpsAndHttp };
-        return new QueueUriBuilder(service.GetQueueClient(queue).Uri) { Sas = sas.ToSasQueryParameters(key) }.ToUri();
+        return new QueueUriBuilder(service.GetQueueClient(queue).Uri) { Sas = sas.ToSasQueryParameters(key.Value) }.ToUri();
     }
 }

@@ -19,6 +19,7 @@ internal sealed class ReadModelTables(TableServiceClient service)
     public const string ProofParamsName = "rmProofParams";
     public const string RevenueWeightsName = "rmRevenueWeights";
     public const string HardwareName = "rmHardware";
+    public const string AgentsName = "rmAgents";
     public const string ResourcesName = "rmResources";
     public const string UsageRightsName = "rmUsageRights";
     public const string ListingsName = "rmListings";
@@ -39,7 +40,7 @@ internal sealed class ReadModelTables(TableServiceClient service)
 
     public static IReadOnlyList<string> All { get; } =
     [
-        ComputeTypesName, GpuModelsName, ProofParamsName, RevenueWeightsName, HardwareName, ResourcesName, UsageRightsName,
+        ComputeTypesName, GpuModelsName, ProofParamsName, RevenueWeightsName, HardwareName, AgentsName, ResourcesName, UsageRightsName,
         ListingsName, ShareListingsName, ShareMarketName, UsageOrdersName, RevenueOrdersName, HoldingsName,
         BalancesName, RevenuesName, ProofsName, ProofsByVidName, RanksName, RankBoardName, DividendEpochsName, DividendsName,
     ];
@@ -51,6 +52,7 @@ internal sealed class ReadModelTables(TableServiceClient service)
     public TableClient ProofParams { get; } = service.GetTableClient(ProofParamsName);
     public TableClient RevenueWeights { get; } = service.GetTableClient(RevenueWeightsName);
     public TableClient Hardware { get; } = service.GetTableClient(HardwareName);
+    public TableClient Agents { get; } = service.GetTableClient(AgentsName);
     public TableClient Resources { get; } = service.GetTableClient(ResourcesName);
     public TableClient UsageRights { get; } = service.GetTableClient(UsageRightsName);
     public TableClient Listings { get; } = service.GetTableClient(ListingsName);

@@ -93,7 +93,16 @@ public sealed class AgentSasRequestTests
     [Fact]
     public void AccountKey_Neither_SaysWhichSettingIsMissing()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => AgentAccessRegistration.AccountKey(new AgentAccessOptions(), new ConfigurationBuilder().Build()));
+        var refused = Assert.Throws<AgentAccessNotConfiguredException>(() => AgentAccessRegistration.AccountKey(new AgentAccessOptions(), new ConfigurationBuilder().Build()));
+        Assert.Contains(AgentAccessOptions.AccountKeySetting, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv-pv.vault.azure.net/secrets/agent-queues-key/)")]
+    [InlineData("not base64!")]
+    public void AccountKey_SettingNotBase64_SaysWhichSetting(string key)
+    {
+        var refused = Assert.Throws<AgentAccessNotConfiguredException>(() => AgentAccessRegistration.AccountKey(new AgentAccessOptions { AccountKey = key }, new ConfigurationBuilder().Build()));
         Assert.Contains(AgentAccessOptions.AccountKeySetting, refused.Message, StringComparison.Ordinal);
     }
 

@@ -6,20 +6,49 @@ namespace PowerVerse.Functions.ReadModel.Writing;
 /// <summary>HIDs, VIDs and UIDs (HardwareRegistry, ResourceRegistry, UsageRights, ProviderStaking events).</summary>
 internal sealed partial class ReadModelWriter
 {
-    public Task UpsertHardwareAsync(HardwareRecord record, ChainEvent source, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the HID's row and keeps the agent index (<see cref="AgentHardwareEntity"/>) in step: the new agent's entry
+    /// first, then the old agent's removed, then the HID's row. The HID's row is written last, so a crash in between
+    /// leaves it naming the old agent and the replayed event removes that entry again.
+    /// </summary>
+    public async Task UpsertHardwareAsync(HardwareRecord record, ChainEvent source, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return UpsertAsync(tables.Hardware, new HardwareEntity
+        var hid = Keys.Id(record.Hid);
+        var previous = await FindAsync<HardwareEntity>(tables.Hardware, hid, string.Empty, cancellationToken);
+        if (!IsZero(record.Agent))
         {
-            PartitionKey = Keys.Id(record.Hid), Hid = Keys.Id(record.Hid), Owner = Addresses.Normalize(record.Owner),
+            await UpsertAsync(tables.Agents, new AgentHardwareEntity
+            {
+                PartitionKey = Keys.Account(record.Agent), RowKey = hid, Agent = Addresses.Normalize(record.Agent), Hid = hid,
+            }, source, cancellationToken);
+        }
+
+        if (previous is { Agent.Length: > 0 } && !IsZero(previous.Agent) && Keys.Account(previous.Agent) != Keys.Account(record.Agent))
+        {
+            await DeleteAsync(tables.Agents, Keys.Account(previous.Agent), hid, cancellationToken);
+        }
+
+        await UpsertAsync(tables.Hardware, new HardwareEntity
+        {
+            PartitionKey = hid, Hid = hid, Owner = Addresses.Normalize(record.Owner),
             Provider = Addresses.Normalize(record.Provider), Agent = Addresses.Normalize(record.Agent), GpuModel = record.GpuModel,
             ComputeType = record.ComputeType, DeviceHash = record.DeviceHash.ToLowerInvariant(), Vcpus = record.Vcpus,
             MemoryMiB = record.MemoryMiB, Stake = Keys.Id(record.Stake), Slashed = Keys.Id(record.Slashed),
         }, source, cancellationToken);
     }
 
-    public Task RemoveHardwareAsync(BigInteger hid, CancellationToken cancellationToken) =>
-        DeleteAsync(tables.Hardware, Keys.Id(hid), string.Empty, cancellationToken);
+    public async Task RemoveHardwareAsync(BigInteger hid, CancellationToken cancellationToken)
+    {
+        if (await FindAsync<HardwareEntity>(tables.Hardware, Keys.Id(hid), string.Empty, cancellationToken) is { Agent.Length: > 0 } row && !IsZero(row.Agent))
+        {
+            await DeleteAsync(tables.Agents, Keys.Account(row.Agent), Keys.Id(hid), cancellationToken);
+        }
+
+        await DeleteAsync(tables.Hardware, Keys.Id(hid), string.Empty, cancellationToken);
+    }
+
+    private static bool IsZero(string address) => Keys.Account(address) == "0x0000000000000000000000000000000000000000";
 
     public Task UpsertResourceAsync(ResourceRecord record, ChainEvent source, CancellationToken cancellationToken)
     {
