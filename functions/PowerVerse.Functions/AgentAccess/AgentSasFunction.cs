@@ -29,7 +29,7 @@ public sealed partial class AgentSasFunction(AgentAccessOptions options, Registe
                 throw new ApiProblemException(Problems.UnknownParameter, "This route takes no query parameters; everything is in its signed body.");
             }
 
-            var sas = AgentSasRequest.Read(await ReadBodyAsync(request, cancellationToken));
+            var sas = AgentSasRequest.Read(await BoundedBody.ReadAsync(request, AgentSasRequest.MaxBytes, "The body", cancellationToken));
             var now = time.GetUtcNow();
             if (sas.Expires <= now)
             {
@@ -72,26 +72,6 @@ public sealed partial class AgentSasFunction(AgentAccessOptions options, Registe
             return ApiResults.Problem(Problems.AgentQueuesUnavailable, "The agent queues or the read model could not be reached; try again shortly.", request.Path);
         }
     }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > AgentSasRequest.MaxBytes)
-        {
-            throw TooLarge();
-        }
-
-        var buffer = new byte[AgentSasRequest.MaxBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        return length <= AgentSasRequest.MaxBytes ? buffer[..length] : throw TooLarge();
-    }
-
-    private static ApiProblemException TooLarge() => new(Problems.RequestTooLarge, $"The body is at most {AgentSasRequest.MaxBytes} bytes.");
 
     [LoggerMessage(LogLevel.Information, "Issued queue SAS to agent {Agent} until {Expires}")]
     private partial void LogIssued(string agent, string expires);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PowerVerse.Functions.Http.Api;
@@ -46,11 +45,7 @@ public sealed record AgentSasRequest(string Agent, DateTimeOffset Expires)
             throw Malformed($"'agent' must be 0x and 40 hex digits, not '{ApiInput.Shown(agent)}'.");
         }
 
-        if (!expiresText.EndsWith('Z') || !DateTimeOffset.TryParseExact(expiresText, ["yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"], CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var expires))
-        {
-            throw Malformed($"'expires' must be an ISO 8601 UTC time ending in Z, not '{ApiInput.Shown(expiresText)}'.");
-        }
+        var expires = ApiInput.Time(expiresText, "expires", Problems.MalformedRequest);
 
         string signer;
         try

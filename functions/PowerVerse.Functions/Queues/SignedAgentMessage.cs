@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Nethereum.Signer;
 using Nethereum.Util;
+using PowerVerse.Chain.Signing;
 using PowerVerse.Domain.Json;
 
 namespace PowerVerse.Functions.Queues;
@@ -50,13 +51,19 @@ public sealed record SignedAgentMessage(string Type, string Agent, JsonObject Bo
     /// <exception cref="MalformedAgentMessageException">The signature does not recover to an address.</exception>
     public static string Signer(JsonObject body, string signature)
     {
+        // EIP-191 personal_sign: keccak256("\x19Ethereum Signed Message:\n" + length + message), recovered as
+        // OpenZeppelin's ECDSA.recover would (65 bytes, v 27/28, low s): any other signature is refused the same way.
+        var digest = new EthereumMessageSigner().HashPrefixedMessage(System.Text.Encoding.UTF8.GetBytes(CanonicalJson.SerializeWithoutSignature(body)));
         try
         {
-            return new EthereumMessageSigner().EncodeUTF8AndEcRecover(CanonicalJson.SerializeWithoutSignature(body), signature);
+            var bytes = signature is { Length: 132 } && signature.StartsWith("0x", StringComparison.Ordinal)
+                ? Convert.FromHexString(signature.AsSpan(2))
+                : throw new FormatException("it must be 0x and 130 hex digits (r ‖ s ‖ v).");
+            return EcdsaRecovery.Recover(digest, bytes);
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        catch (FormatException ex)
         {
-            throw new MalformedAgentMessageException("The message's signature does not recover.", ex);
+            throw new MalformedAgentMessageException($"The message's signature does not recover: {ex.Message}", ex);
         }
     }
 

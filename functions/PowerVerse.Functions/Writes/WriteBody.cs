@@ -23,26 +23,7 @@ public static partial class WriteBody
 
     public static async Task<(ForwardRequestData Request, string? SshPublicKey)> ReadAsync(HttpRequest request, bool allowsSshKey, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > MaxBytes)
-        {
-            throw TooLarge();
-        }
-
-        var buffer = new byte[MaxBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
-        {
-            length += read;
-        }
-
-        if (length > MaxBytes)
-        {
-            throw TooLarge();
-        }
-
-        return Parse(buffer.AsSpan(0, length), allowsSshKey);
+        return Parse(await BoundedBody.ReadAsync(request, MaxBytes, "A write's body", cancellationToken), allowsSshKey);
     }
 
     public static (ForwardRequestData Request, string? SshPublicKey) Parse(ReadOnlySpan<byte> utf8, bool allowsSshKey)
@@ -146,7 +127,6 @@ public static partial class WriteBody
 
     private static ApiProblemException Malformed(string detail) => new(Problems.MalformedRequest, detail);
 
-    private static ApiProblemException TooLarge() => new(Problems.RequestTooLarge, $"A write's body is at most {MaxBytes} bytes.");
 
     [GeneratedRegex("^[0-9]{1,78}$", RegexOptions.CultureInvariant)]
     private static partial Regex Digits();

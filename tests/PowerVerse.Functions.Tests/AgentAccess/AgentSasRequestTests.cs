@@ -2,9 +2,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Nethereum.Signer;
-using PowerVerse.Domain.Json;
 using PowerVerse.Functions.AgentAccess;
 using PowerVerse.Functions.Http.Api;
+using SasRequest = PowerVerse.Client.Api.AgentSasRequest;
 
 namespace PowerVerse.Functions.Tests.AgentAccess;
 
@@ -14,10 +14,13 @@ public sealed class AgentSasRequestTests
     private static readonly EthECKey Agent = new("0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba");
     private static readonly EthECKey Other = new("0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e");
 
-    private static JsonObject Body(string expires = "2026-12-07T04:00:00Z", EthECKey? signer = null, string? agent = null)
+    private static readonly DateTimeOffset Expires = new(2026, 12, 7, 4, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The body as the client signs it (PowerVerse.Client's AgentSasRequest), naming <see cref="Agent"/>.</summary>
+    private static JsonObject Body(EthECKey? signer = null)
     {
-        var body = new JsonObject { ["agent"] = agent ?? Agent.GetPublicAddress(), ["expires"] = expires };
-        body["signature"] = new EthereumMessageSigner().EncodeUTF8AndSign(CanonicalJson.SerializeWithoutSignature(body), signer ?? Agent);
+        var body = SasRequest.Sign(signer ?? Agent, Expires);
+        body["agent"] = Agent.GetPublicAddress();
         return body;
     }
 
@@ -28,10 +31,25 @@ public sealed class AgentSasRequestTests
     [Fact]
     public void Read_SignedByTheAgent_AgentAndExpires()
     {
-        var request = Read(Body(agent: Agent.GetPublicAddress().ToLowerInvariant()));
+        var request = Read(Body());
 
         Assert.Equal(Agent.GetPublicAddress(), request.Agent);
-        Assert.Equal(new DateTimeOffset(2026, 12, 7, 4, 0, 0, TimeSpan.Zero), request.Expires);
+        Assert.Equal(Expires, request.Expires);
+    }
+
+    [Fact]
+    public void Read_MalleatedTwinOfAValidSignature_InvalidAuthorization()
+    {
+        // (r, n − s, v ^ 1) recovers the same key, but ECDSA.recover (and so the platform) accepts only the low-s form (EIP-2).
+        var body = Body();
+        var signature = Convert.FromHexString(((string)body["signature"]!)[2..]);
+        var n = System.Numerics.BigInteger.Parse("0FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141", System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+        var s = new System.Numerics.BigInteger(signature.AsSpan(32, 32), isUnsigned: true, isBigEndian: true);
+        (n - s).ToByteArray(isUnsigned: true, isBigEndian: true).CopyTo(signature.AsSpan(32 + 32 - (n - s).GetByteCount(isUnsigned: true)));
+        signature[64] ^= 1;
+        body["signature"] = "0x" + Convert.ToHexString(signature);
+
+        AssertProblem("invalid-authorization", () => Read(body));
     }
 
     [Fact]
@@ -50,6 +68,10 @@ public sealed class AgentSasRequestTests
     [InlineData("0x12")]
     [InlineData("not hex")]
     [InlineData("")]
+    [InlineData("0x" + "00000000000000000000000000000000000000000000000000000000000000010000000000000000000000000000000000000000000000000000000000000001" + "1b")]
+    [InlineData("0x" + "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0000000000000000000000000000000000000000000000000000000000000001" + "1c")]
+    [InlineData("0x" + "00000000000000000000000000000000000000000000000000000000000000010000000000000000000000000000000000000000000000000000000000000001" + "00")]
+    [InlineData("0xzz00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000001b")]
     public void Read_SignatureThatDoesNotRecover_InvalidAuthorization(string signature)
     {
         var body = Body();

@@ -56,6 +56,17 @@ public sealed class RegisteredAgentsTests(AgentChainFixture chain) : IClassFixtu
         Assert.Equal([Keys.Id(hid)], await IndexedHidsAsync(replacement));
     }
 
+    [Fact]
+    public async Task IsRegisteredAgentAsync_IndexNamesAnHidTheChainDoesNotHave_RefusedNotFailed()
+    {
+        await chain.IndexAsync();
+        var agent = EthECKey.GenerateKey().GetPublicAddress();
+        await chain.Tables.Agents.UpsertEntityAsync(new TableEntity(Keys.Account(agent), "999999") { ["Agent"] = agent, ["Hid"] = "999999" });
+
+        // hardware(999999) reverts with ERC721NonexistentToken: no HID, so no agent (any other RPC failure would throw).
+        Assert.False(await chain.Agents.IsRegisteredAgentAsync(agent, CancellationToken.None));
+    }
+
     private async Task<List<string>> IndexedHidsAsync(EthECKey agent)
     {
         var rows = new List<string>();

@@ -41,10 +41,13 @@ public static partial class ApiInput
             : throw new ApiProblemException(Problems.InvalidAddress, $"'{name}' must be 0x and 40 hex digits, not '{Shown(text)}'.");
 
     /// <summary>A time in ISO 8601 UTC with Z (as everywhere in the API).</summary>
-    public static DateTimeOffset Time(string text, string name) =>
+    public static DateTimeOffset Time(string text, string name) => Time(text, name, Problems.InvalidParameter);
+
+    /// <summary>An ISO 8601 UTC time ending in Z (DESIGN §4), else the <paramref name="problem"/> naming <paramref name="name"/>.</summary>
+    public static DateTimeOffset Time(string text, string name, ProblemType problem) =>
         text.EndsWith('Z') && DateTimeOffset.TryParseExact(text, ["yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
-            : throw new ApiProblemException(Problems.InvalidParameter, $"'{name}' must be an ISO 8601 UTC time ending in Z, not '{Shown(text)}'.");
+            : throw new ApiProblemException(problem, $"'{name}' must be an ISO 8601 UTC time ending in Z, not '{Shown(text)}'.");
 
     /// <summary>What a problem's detail repeats of bad input: bounded, control characters escaped.</summary>
     public static string Shown(string? text)
