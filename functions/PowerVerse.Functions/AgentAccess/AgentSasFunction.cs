@@ -17,7 +17,7 @@ public sealed partial class AgentSasFunction(AgentAccessOptions options, Registe
 {
     [Function("PostAgentSas")]
     [ApiOperation("agents", "Queue SAS URLs for the agent of a registered HID, signed by the agent.", typeof(AgentSasView), Request = typeof(AgentSasRequestView), Synchronous = true,
-        Description = "The body {agent, expires, signature}: signature = EIP-191 personal_sign over the RFC 8785 canonical JSON of {agent, expires}. expires is ISO 8601 UTC with Z, in the future and at most AgentAccess:MaxLifetime (24 h by default) away. The answer's URLs expire then: queue (agent-<address>, read + update + process), poison (its -poison queue, add), results (proof-results, add), events (agent-events, add). An agent renews them before they expire.")]
+        Description = "The body {agent, expires, signature}: signature = EIP-191 personal_sign over the RFC 8785 canonical JSON of {agent, expires}. expires is ISO 8601 UTC with Z, in the future and at most AgentAccess:MaxLifetime (24 h by default) away, give or take 5 minutes of clock skew. The answer's URLs expire then: queue (agent-<address>, read + update + process), poison (its -poison queue, add), results (proof-results, add), events (agent-events, add). An agent renews them before they expire.")]
     public async Task<IResult> PostAgentSas(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agents/sas")] HttpRequest request, CancellationToken cancellationToken)
     {
