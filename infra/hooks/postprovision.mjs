@@ -12,11 +12,13 @@
 //   PV_DEPLOYMENTS_DIR        where manifests go (default contracts/deployments).
 //   PV_VOTING_DELAY … PV_QUORUM_PERCENT, PV_TREASURY: passed on to contracts/scripts/deploy.js (see its header).
 // No key is ever printed; keys reach the az CLI through a file readable only by this user, never on a command line.
-import { spawnSync } from "node:child_process";
+// The RPC URL may embed an API key: everything this hook and its children print names only its origin (redact).
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -34,7 +36,7 @@ const PLATFORM_ROLES = [
 class HookError extends Error {}
 
 function log(message) {
-  console.log(`[postprovision] ${message}`);
+  console.log(`[postprovision] ${redact(message)}`);
 }
 
 function required(name, hint) {
@@ -55,12 +57,38 @@ function chainSettings() {
     throw new HookError("PV_RPC_URL is not a URL");
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new HookError("PV_RPC_URL must be an http(s) URL");
+  hideRpcUrl(rpcUrl);
   return { chainId: BigInt(chainText), rpcUrl };
 }
 
 // The RPC URL may embed an API key: messages name only its origin.
 function shown(rpcUrl) {
   return new URL(rpcUrl).origin;
+}
+
+// What of the RPC URL may carry its secret, longest first, each with what is printed in its place: the URL as given and
+// as URL normalises it become its origin; its path and query, user and password alone become "<redacted>".
+const hidden = [];
+
+function hideRpcUrl(rpcUrl) {
+  const url = new URL(rpcUrl);
+  const rest = url.href.slice(url.href.indexOf("/", url.protocol.length + 2));
+  const parts = [
+    [rpcUrl, url.origin],
+    [url.href, url.origin],
+    [rest, "<redacted>"],
+    [url.username, "<redacted>"],
+    [url.password, "<redacted>"],
+  ];
+  hidden.push(...parts.filter(([text]) => text.length > 1 && text !== url.origin && text !== `${url.origin}/`));
+  hidden.sort((a, b) => b[0].length - a[0].length);
+}
+
+/** text with every secret-bearing part of the RPC URL replaced (see hideRpcUrl). */
+function redact(text) {
+  let result = String(text);
+  for (const [secret, shownInstead] of hidden) result = result.split(secret).join(shownInstead);
+  return result;
 }
 
 async function connect({ chainId, rpcUrl }) {
@@ -174,9 +202,14 @@ function deployerKey(vault, chainId) {
   );
 }
 
-function run(args, env) {
-  const result = spawnSync(process.execPath, args, { cwd: contractsDir, stdio: "inherit", env });
-  if (result.status !== 0) throw new HookError(`'node ${args.join(" ")}' failed (exit ${result.status ?? result.signal})`);
+/** Runs node with args in contracts/, its output passed on line by line through redact (the child sees PV_RPC_URL). */
+async function run(args, env) {
+  const child = spawn(process.execPath, args, { cwd: contractsDir, stdio: ["ignore", "pipe", "pipe"], env });
+  const pass = (from, to) =>
+    new Promise((done) => createInterface({ input: from, crlfDelay: Infinity }).on("line", (line) => to.write(`${redact(line)}\n`)).on("close", done));
+  const exited = new Promise((done, fail) => child.on("error", fail).on("close", (code, signal) => done(code ?? signal)));
+  const [status] = await Promise.all([exited, pass(child.stdout, process.stdout), pass(child.stderr, process.stderr)]);
+  if (status !== 0) throw new HookError(`'node ${args.join(" ")}' failed (exit ${status})`);
 }
 
 async function main() {
@@ -213,8 +246,8 @@ async function deployOrFind(provider, settings) {
   else env.PV_DEPLOYER_KEY = key;
   if (vault) Object.assign(env, platformRoles(vault));
 
-  run([join("node_modules", "hardhat", "dist", "src", "cli.js"), "build", "--quiet"], env);
-  run([join("scripts", "deploy.js")], env);
+  await run([join("node_modules", "hardhat", "dist", "src", "cli.js"), "build", "--quiet"], env);
+  await run([join("scripts", "deploy.js")], env);
 
   const written = await existingDeployment(provider, file, chainId);
   if (!written.found) throw new HookError(`deploy.js finished but the deployment is not complete: ${written.why}`);
@@ -225,7 +258,8 @@ async function deployOrFind(provider, settings) {
   log(`deployed ${written.count} contracts on chain ${chainId}; manifest ${file}`);
 }
 
+// Never a stack: errors of ethers carry the request's URL (info.requestUrl), so only the short message, redacted.
 main().catch((error) => {
-  console.error(`[postprovision] ${error instanceof HookError ? error.message : error.stack ?? error}`);
+  console.error(`[postprovision] ${redact(error?.shortMessage ?? error?.message ?? error)}`);
   process.exitCode = 1;
 });
