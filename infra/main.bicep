@@ -17,7 +17,7 @@ param environmentName string
 })
 param location string
 
-@description('Object id of the user running azd (AZURE_PRINCIPAL_ID): Key Vault Secrets Officer, so the postprovision hook can write the platform keys. Empty: no grant.')
+@description('Object id of the user running azd (AZURE_PRINCIPAL_ID): Key Vault Secrets Officer on both vaults, so the postprovision hook can write the platform keys and ops can store the deployer key. Empty: no grant.')
 param principalId string = ''
 
 @minLength(1)
@@ -49,6 +49,7 @@ var identityName = '${abbrs.managedIdentityUserAssignedIdentities}api-${resource
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var agentQueueAccountName = '${abbrs.storageStorageAccounts}agent${resourceToken}'
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
+var opsKeyVaultName = '${abbrs.keyVaultVaults}ops-${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
 
@@ -109,6 +110,17 @@ module keyVault 'app/keyvault.bicep' = {
   ]
 }
 
+// The operators' own vault, for the optional deployer-key: the app has no role on it.
+module opsKeyVault 'app/ops-vault.bicep' = {
+  name: 'opsKeyVault'
+  scope: rg
+  params: {
+    name: opsKeyVaultName
+    location: location
+    tags: tags
+  }
+}
+
 module monitoring 'app/monitoring.bicep' = {
   name: 'monitoring'
   scope: rg
@@ -128,6 +140,7 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storageAccountName
     agentQueueAccountName: agentQueueAccountName
     keyVaultName: keyVaultName
+    opsKeyVaultName: opsKeyVaultName
     applicationInsightsName: applicationInsightsName
     userPrincipalId: principalId
   }
@@ -136,6 +149,7 @@ module rbac 'app/rbac.bicep' = {
     storage
     agentQueues
     keyVault
+    opsKeyVault
     monitoring
   ]
 }
@@ -172,6 +186,7 @@ output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
+output AZURE_OPS_KEY_VAULT_NAME string = opsKeyVault.outputs.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output AZURE_FUNCTION_URI string = api.outputs.uri
 output AZURE_AGENT_QUEUE_ACCOUNT string = agentQueues.outputs.name

@@ -5,8 +5,9 @@
 // Run from the repository root (azd runs hooks there; postprovision.sh / postprovision.ps1 only install the
 // contracts' packages and call this file). Settings, from the azd environment (azd exports its values to hooks):
 //   PV_CHAIN_ID, PV_RPC_URL   required: the chain and its JSON-RPC endpoint; eth_chainId must agree.
-//   PV_DEPLOYER_KEY           the deployer's private key; else Key Vault secret `deployer-key` in AZURE_KEY_VAULT_NAME;
-//                             else, on the local chain 31337 only, the node's unlocked account #0.
+//   PV_DEPLOYER_KEY           the deployer's private key; else Key Vault secret `deployer-key` in the operators' vault
+//                             AZURE_OPS_KEY_VAULT_NAME (the app has no role there); else, on the local chain 31337
+//                             only, the node's unlocked account #0.
 //   AZURE_KEY_VAULT_NAME      when set, the platform keys relayer-key / challenger-key / settler-key are made sure of
 //                             there (created when missing) and their addresses get the platform roles.
 //   PV_DEPLOYMENTS_DIR        where manifests go (default contracts/deployments).
@@ -180,15 +181,16 @@ function platformRoles(vault) {
   return env;
 }
 
-function deployerKey(vault, chainId) {
+function deployerKey(chainId) {
   if (process.env.PV_DEPLOYER_KEY?.trim()) {
     log("deployer: PV_DEPLOYER_KEY");
     return process.env.PV_DEPLOYER_KEY.trim();
   }
-  if (vault) {
-    const key = readSecret(vault, "deployer-key");
+  const opsVault = process.env.AZURE_OPS_KEY_VAULT_NAME?.trim();
+  if (opsVault) {
+    const key = readSecret(opsVault, "deployer-key");
     if (key !== null) {
-      log(`deployer: Key Vault secret deployer-key in ${vault}`);
+      log(`deployer: Key Vault secret deployer-key in ${opsVault}`);
       return key;
     }
   }
@@ -198,7 +200,7 @@ function deployerKey(vault, chainId) {
   }
   throw new HookError(
     `no deployer key for chain ${chainId}: set PV_DEPLOYER_KEY in the environment, or store it as Key Vault secret ` +
-      "deployer-key in AZURE_KEY_VAULT_NAME (az keyvault secret set --vault-name <vault> --name deployer-key --file <key file>)",
+      "deployer-key in the operators' vault AZURE_OPS_KEY_VAULT_NAME (az keyvault secret set --vault-name <ops vault> --name deployer-key --file <key file>)",
   );
 }
 
@@ -241,7 +243,7 @@ async function deployOrFind(provider, settings) {
 
   const vault = process.env.AZURE_KEY_VAULT_NAME?.trim() || undefined;
   const env = { ...process.env, PV_RPC_URL: rpcUrl, PV_DEPLOYMENTS_DIR: dir };
-  const key = deployerKey(vault, chainId);
+  const key = deployerKey(chainId);
   if (key === undefined) delete env.PV_DEPLOYER_KEY;
   else env.PV_DEPLOYER_KEY = key;
   if (vault) Object.assign(env, platformRoles(vault));

@@ -15,7 +15,7 @@ public sealed class ParametersAndOutputsTests
         var names = outputs.Select(o => o.Name).ToList();
         string[] required =
         [
-            "AZURE_KEY_VAULT_NAME", "AZURE_KEY_VAULT_ENDPOINT", "AZURE_FUNCTION_APP_NAME", "AZURE_FUNCTION_URI",
+            "AZURE_KEY_VAULT_NAME", "AZURE_KEY_VAULT_ENDPOINT", "AZURE_OPS_KEY_VAULT_NAME", "AZURE_FUNCTION_APP_NAME", "AZURE_FUNCTION_URI",
             "AZURE_AGENT_QUEUE_ACCOUNT", "AZURE_STORAGE_ACCOUNT_NAME", "APPLICATIONINSIGHTS_CONNECTION_STRING",
             "AZURE_MANAGED_IDENTITY_CLIENT_ID", "PV_CHAIN_ID",
         ];

@@ -45,11 +45,18 @@ public sealed class ResourceTests
     public async Task KeyVault_UsesRbacAndSoftDelete_AndSecretsComeFromSecureParameters()
     {
         var template = await InfraFiles.CompiledAsync();
-        var vault = template.Single("Microsoft.KeyVault/vaults");
+        // The app's vault and the operators' vault (deployer-key), both in RBAC mode.
+        var vaults = template.OfType("Microsoft.KeyVault/vaults").ToList();
+        Assert.Equal(["keyVault", "opsKeyVault"], vaults.Select(v => v.Module).Order());
+        foreach (var vault in vaults)
+        {
+            Assert.True(vault.At("properties.enableRbacAuthorization").GetBoolean());
+            Assert.True(vault.At("properties.enableSoftDelete").GetBoolean());
+            Assert.False(vault.Properties.TryGetProperty("accessPolicies", out _));
+        }
 
-        Assert.True(vault.At("properties.enableRbacAuthorization").GetBoolean());
-        Assert.True(vault.At("properties.enableSoftDelete").GetBoolean());
-        Assert.False(vault.Properties.TryGetProperty("accessPolicies", out _));
+        // The operators' vault holds nothing Bicep writes: the deployer key is put there by ops, never by a template.
+        Assert.DoesNotContain(template.OfType("Microsoft.KeyVault/vaults/secrets"), s => s.Module == "opsKeyVault");
 
         var parameters = template.Module("keyVault").GetProperty("parameters");
         Assert.Equal("securestring", parameters.GetProperty("rpcUrl").GetProperty("type").GetString());

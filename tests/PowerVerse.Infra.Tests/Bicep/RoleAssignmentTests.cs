@@ -18,6 +18,7 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
     private const string AppAccount = "Microsoft.Storage/storageAccounts(storageAccountName)";
     private const string AgentAccount = "Microsoft.Storage/storageAccounts(agentQueueAccountName)";
     private const string Vault = "Microsoft.KeyVault/vaults(keyVaultName)";
+    private const string OpsVault = "Microsoft.KeyVault/vaults(opsKeyVaultName)";
     private const string Insights = "Microsoft.Insights/components(applicationInsightsName)";
     private const string Identity = "app identity";
     private const string User = "deploying user";
@@ -42,6 +43,9 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
             (KeyVaultSecretsUser, Vault, Identity),
             (MonitoringMetricsPublisher, Insights, Identity),
             (KeyVaultSecretsOfficer, Vault, User),
+            // The operators' vault, for the deployer key: the user only; the app has no role there, so the one vault it
+            // reads holds exactly the secrets the code needs.
+            (KeyVaultSecretsOfficer, OpsVault, User),
         ];
         Assert.Equal(expected.Order(), actual.Order());
     }
@@ -67,6 +71,8 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
         Assert.Equal("[parameters('principalId')]", rbac.GetProperty("userPrincipalId").GetProperty("value").GetString());
         Assert.Equal("[variables('storageAccountName')]", rbac.GetProperty("storageAccountName").GetProperty("value").GetString());
         Assert.Equal("[variables('agentQueueAccountName')]", rbac.GetProperty("agentQueueAccountName").GetProperty("value").GetString());
+        Assert.Equal("[variables('keyVaultName')]", rbac.GetProperty("keyVaultName").GetProperty("value").GetString());
+        Assert.Equal("[variables('opsKeyVaultName')]", rbac.GetProperty("opsKeyVaultName").GetProperty("value").GetString());
     }
 
     private static (string Role, string Scope, string Principal) Describe(ArmResource assignment)
