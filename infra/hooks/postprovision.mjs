@@ -11,6 +11,8 @@
 //   AZURE_KEY_VAULT_NAME      when set, the platform keys relayer-key / challenger-key / settler-key are made sure of
 //                             there (created when missing) and their addresses get the platform roles.
 //   PV_DEPLOYMENTS_DIR        where manifests go (default contracts/deployments).
+//   PV_HOOK_RBAC_WAIT_SECONDS how long az calls that Key Vault refuses for want of a role (ForbiddenByRbac, 403) are
+//                             retried, with backoff (default 300): the roles Bicep just granted take minutes to apply.
 //   PV_VOTING_DELAY … PV_QUORUM_PERCENT, PV_TREASURY: passed on to contracts/scripts/deploy.js (see its header).
 // No key is ever printed; keys reach the az CLI through a file readable only by this user, never on a command line.
 // The RPC URL may embed an API key: everything this hook and its children print names only its origin (redact).
@@ -25,7 +27,7 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const contractsDir = join(root, "contracts");
 // ethers comes from the contracts' own packages (the hook has no package.json of its own).
-const { JsonRpcProvider, Network, Wallet, getAddress } = createRequire(join(contractsDir, "package.json"))("ethers");
+const { Contract, JsonRpcProvider, Network, Wallet, getAddress, id } = createRequire(join(contractsDir, "package.json"))("ethers");
 
 const LOCAL_CHAIN_ID = 31337n;
 const PLATFORM_ROLES = [
@@ -33,6 +35,12 @@ const PLATFORM_ROLES = [
   ["challenger", "PV_CHALLENGER"],
   ["settler", "PV_SETTLER"],
 ];
+// The on-chain roles contracts/scripts/deploy.js grants the platform keys; the relayer holds none (it only submits
+// signed requests to PowerForwarder, which any account may).
+const ON_CHAIN_ROLES = {
+  challenger: { role: "CHALLENGER_ROLE", contracts: ["ComputeMarket", "ProofOfCompute", "ProviderStaking"] },
+  settler: { role: "SETTLER_ROLE", contracts: ["DividendDistributor"] },
+};
 
 class HookError extends Error {}
 
@@ -130,16 +138,49 @@ async function existingDeployment(provider, file, chainId) {
   return { found: true, manifest, count: contracts.length };
 }
 
-/** Runs the az CLI and returns its stdout; null when allowMissing and the secret does not exist; throws otherwise. */
+// Key Vault's data plane refuses a caller whose role assignment has not propagated yet (minutes after Bicep made it).
+const RBAC_REFUSAL = /ForbiddenByRbac|\(Forbidden\)|Code: Forbidden|\b403\b/i;
+
+function rbacWaitSeconds() {
+  const text = process.env.PV_HOOK_RBAC_WAIT_SECONDS?.trim();
+  if (!text) return 300;
+  if (!/^[0-9]+$/.test(text)) throw new HookError(`PV_HOOK_RBAC_WAIT_SECONDS must be a number of seconds, not '${text}'`);
+  return Number(text);
+}
+
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Runs the az CLI and returns its stdout; null when allowMissing and the secret does not exist; throws otherwise.
+ * Refusals for want of a role are retried with backoff (1 s doubling to 30 s) for PV_HOOK_RBAC_WAIT_SECONDS.
+ */
 function az(args, { allowMissing = false } = {}) {
   // On Windows az is a .cmd script, which Node starts only through a shell: quote each argument for it.
   const windows = process.platform === "win32";
   const argv = [...args, "--only-show-errors"].map((a) => (windows ? `"${a}"` : a));
-  const result = spawnSync("az", argv, { encoding: "utf8", shell: windows });
-  if (result.error) throw new HookError(`cannot run the az CLI (${result.error.message}): install it and 'az login', or unset AZURE_KEY_VAULT_NAME`);
-  if (result.status === 0) return result.stdout;
-  if (allowMissing && /SecretNotFound|was not found|\(NotFound\)/i.test(result.stderr)) return null;
-  throw new HookError(`az ${args.slice(0, 3).join(" ")} failed: ${result.stderr.trim()}`);
+  const deadline = Date.now() + rbacWaitSeconds() * 1000;
+  for (let delay = 1000, told = false; ; delay = Math.min(delay * 2, 30_000)) {
+    const result = spawnSync("az", argv, { encoding: "utf8", shell: windows });
+    if (result.error) throw new HookError(`cannot run the az CLI (${result.error.message}): install it and 'az login', or unset AZURE_KEY_VAULT_NAME`);
+    if (result.status === 0) return result.stdout;
+    if (allowMissing && /SecretNotFound|was not found|\(NotFound\)/i.test(result.stderr)) return null;
+    const what = `az ${args.slice(0, 3).join(" ")} ${args[args.indexOf("--name") + 1] ?? ""} in ${args[args.indexOf("--vault-name") + 1] ?? "?"}`;
+    if (!RBAC_REFUSAL.test(result.stderr)) throw new HookError(`${what} failed: ${result.stderr.trim()}`);
+    if (Date.now() + delay > deadline) {
+      throw new HookError(
+        `${what}: Key Vault still refuses this user (${result.stderr.trim()}) after waiting ${rbacWaitSeconds()} s. The deploying ` +
+          "user needs Key Vault Secrets Officer on the vault (Bicep grants it to AZURE_PRINCIPAL_ID; a new role assignment " +
+          "can take several minutes to apply): check it, then run 'azd hooks run postprovision' again.",
+      );
+    }
+    if (!told) {
+      log(`Key Vault refused ${what} for want of a role (a new role assignment takes minutes to apply); retrying for up to ${rbacWaitSeconds()} s`);
+      told = true;
+    }
+    sleep(delay);
+  }
 }
 
 function readSecret(vault, name) {
@@ -158,8 +199,11 @@ function writeSecret(vault, name, value) {
   }
 }
 
-/** relayer-key, challenger-key, settler-key in the vault (created when missing) → the env deploy.js reads roles from. */
-function platformRoles(vault) {
+/**
+ * relayer-key, challenger-key, settler-key in the vault (created when missing) → the env deploy.js reads roles from;
+ * created lists the secrets this call had to create.
+ */
+function platformRoles(vault, created = []) {
   const env = {};
   for (const [role, variable] of PLATFORM_ROLES) {
     const secret = `${role}-key`;
@@ -167,6 +211,7 @@ function platformRoles(vault) {
     if (key === null) {
       key = Wallet.createRandom().privateKey;
       writeSecret(vault, secret, key);
+      created.push(secret);
       log(`created Key Vault secret ${secret} in ${vault}`);
     }
     let address;
@@ -204,6 +249,42 @@ function deployerKey(chainId) {
   );
 }
 
+/**
+ * The found deployment's roles against the vault's platform keys (created when missing): fails, naming what to do,
+ * unless each key's address holds its role on every contract deploy.js granted it on. The hook cannot grant them:
+ * deploy.js hands every admin role to the timelock, so only a governance proposal (or the keys that hold the roles,
+ * put back in the vault) can repair it.
+ */
+async function keysHoldTheirRoles(provider, vault, manifest) {
+  const created = [];
+  const env = platformRoles(vault, created);
+  const missing = [];
+  for (const [holder, { role, contracts }] of Object.entries(ON_CHAIN_ROLES)) {
+    const address = env[PLATFORM_ROLES.find(([r]) => r === holder)[1]];
+    for (const name of contracts) {
+      const at = manifest.contracts?.[name];
+      const contract = new Contract(at, ["function hasRole(bytes32 role, address account) view returns (bool)"], provider);
+      if (!at || !(await contract.hasRole(id(role), address))) missing.push({ holder, role, name, at, address });
+    }
+  }
+  if (created.includes("relayer-key")) {
+    log(`relayer: a new key, ${env.PV_RELAYER}: it needs no role, but gas to relay with: fund it on chain ${manifest.chainId}`);
+  }
+  if (missing.length === 0) {
+    log("the platform keys in the vault hold their roles on chain");
+    return;
+  }
+  const grants = missing.map((m) => `${m.role} to ${m.address} (${m.holder}-key) on ${m.name} ${m.at ?? "(not in the manifest)"}`);
+  const recorded = Object.keys(ON_CHAIN_ROLES).map((r) => `${r} ${manifest.roles?.[r] ?? "?"}`).join(", ");
+  throw new HookError(
+    `the platform keys in Key Vault ${vault} do not hold their roles on the deployment this manifest records` +
+      (created.length > 0 ? ` (created just now: ${created.join(", ")})` : "") +
+      `. The app cannot challenge or settle until either: the timelock grants, through a governance proposal, ` +
+      `${grants.join("; ")}; or the keys of the addresses the deployment was made with (${recorded}) are stored ` +
+      `again as those secrets. Then run 'azd hooks run postprovision' again.`,
+  );
+}
+
 /** Runs node with args in contracts/, its output passed on line by line through redact (the child sees PV_RPC_URL). */
 async function run(args, env) {
   const child = spawn(process.execPath, args, { cwd: contractsDir, stdio: ["ignore", "pipe", "pipe"], env });
@@ -234,14 +315,18 @@ async function deployOrFind(provider, settings) {
   const file = join(dir, `${chainId}.json`);
   log(`chain ${chainId} at ${shown(rpcUrl)}; manifest ${file}`);
 
+  const vault = process.env.AZURE_KEY_VAULT_NAME?.trim() || undefined;
   const existing = await existingDeployment(provider, file, chainId);
   if (existing.found) {
-    log(`found the PowerVerse deployment on chain ${chainId}: ${existing.count} contracts with code, as ${file} records; nothing to do`);
+    log(`found the PowerVerse deployment on chain ${chainId}: ${existing.count} contracts with code, as ${file} records`);
+    // A vault made afresh (azd down --purge, then azd up) has no platform keys yet: make sure of them and that they
+    // are the ones the contracts know, or the app would fail at run time.
+    if (vault) await keysHoldTheirRoles(provider, vault, existing.manifest);
+    log("nothing to deploy");
     return;
   }
   log(`deploying: ${existing.why}`);
 
-  const vault = process.env.AZURE_KEY_VAULT_NAME?.trim() || undefined;
   const env = { ...process.env, PV_RPC_URL: rpcUrl, PV_DEPLOYMENTS_DIR: dir };
   const key = deployerKey(chainId);
   if (key === undefined) delete env.PV_DEPLOYER_KEY;
