@@ -20,6 +20,13 @@ param location string
 @description('Object id of the user running azd (AZURE_PRINCIPAL_ID): Key Vault Secrets Officer on both vaults, so the postprovision hook can write the platform keys and ops can store the deployer key. Empty: no grant.')
 param principalId string = ''
 
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+@description('What principalId is (AZURE_PRINCIPAL_TYPE): a user, or the service principal a pipeline runs azd as.')
+param principalType string = 'User'
+
 @minLength(1)
 @description('Chain id of the target network (PV_CHAIN_ID); the app reads deployments/<chainId>.json.')
 param chainId string
@@ -35,8 +42,12 @@ param rpcUrl string
 param maximumInstanceCount int = 100
 
 @secure()
-@description('HMAC key of the read model\'s continuation tokens (base64 of 72 random-GUID bytes unless given).')
-param continuationKey string = base64('${newGuid()}${newGuid()}')
+@description('HMAC key of the read model\'s continuation tokens: main.parameters.json passes azd\'s secretOrRandomPassword, the vault\'s continuation-key when it exists (kept, so paging tokens stay valid across provisions), else a new random password.')
+param continuationKey string
+
+@secure()
+@description('Random text appended to a continuationKey shorter than 32 characters (azd\'s new passwords have 15), so a new key has at least 32; a kept key is used as it is.')
+param continuationKeyFill string = '${newGuid()}${newGuid()}'
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -103,7 +114,7 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     agentQueueAccountName: agentQueueAccountName
     rpcUrl: rpcUrl
-    continuationKey: continuationKey
+    continuationKey: length(continuationKey) >= 32 ? continuationKey : '${continuationKey}${continuationKeyFill}'
   }
   dependsOn: [
     agentQueues
@@ -143,6 +154,7 @@ module rbac 'app/rbac.bicep' = {
     opsKeyVaultName: opsKeyVaultName
     applicationInsightsName: applicationInsightsName
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
   dependsOn: [
     identity

@@ -32,6 +32,13 @@ param applicationInsightsName string
 @description('Object id of the deploying user; empty: no user grant.')
 param userPrincipalId string
 
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+@description('What userPrincipalId is: a user, or the service principal a pipeline runs azd as.')
+param userPrincipalType string
+
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName
 }
@@ -129,7 +136,7 @@ resource userSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01'
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
   }
 }
 
@@ -140,6 +147,6 @@ resource userOpsSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
   }
 }

@@ -64,7 +64,17 @@ public sealed class ResourceTests
         var top = template.Root.GetProperty("parameters");
         Assert.Equal("securestring", top.GetProperty("rpcUrl").GetProperty("type").GetString());
         Assert.Equal("securestring", top.GetProperty("continuationKey").GetProperty("type").GetString());
-        Assert.Contains("newGuid()", top.GetProperty("continuationKey").GetProperty("defaultValue").GetString(), StringComparison.Ordinal);
+        // No newGuid() default that would rotate the key, and with it every paging token, on each provision:
+        // main.parameters.json passes the vault's key back (secretOrRandomPassword); a new one is filled up to 32+.
+        Assert.False(top.GetProperty("continuationKey").TryGetProperty("defaultValue", out _));
+        Assert.Equal("securestring", top.GetProperty("continuationKeyFill").GetProperty("type").GetString());
+        Assert.Contains("newGuid()", top.GetProperty("continuationKeyFill").GetProperty("defaultValue").GetString(), StringComparison.Ordinal);
+        var passed = template.OfType("Microsoft.Resources/deployments").Single(d => d.Name == "keyVault").Properties
+            .GetProperty("parameters").GetProperty("continuationKey").GetString();
+        Assert.Equal(
+            "[if(greaterOrEquals(length(parameters('continuationKey')), 32), createObject('value', parameters('continuationKey')), " +
+            "createObject('value', format('{0}{1}', parameters('continuationKey'), parameters('continuationKeyFill'))))]",
+            passed);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
             var role = RoleId().Match(assignment.At("properties.roleDefinitionId").GetString()!).Value;
             Assert.StartsWith($"[guid({scope[1..^1]}, ", assignment.Name, StringComparison.Ordinal);
             Assert.EndsWith($"'{role}')]", assignment.Name, StringComparison.Ordinal);
-            if (assignment.At("properties.principalType").GetString() == "User")
+            if (assignment.At("properties.principalType").GetString() == "[parameters('userPrincipalType')]")
             {
                 Assert.Equal("[not(empty(parameters('userPrincipalId')))]", assignment.Json.GetProperty("condition").GetString());
             }
@@ -69,6 +69,7 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
 
         var rbac = template.OfType("Microsoft.Resources/deployments").Single(d => d.Name == "rbac").Properties.GetProperty("parameters");
         Assert.Equal("[parameters('principalId')]", rbac.GetProperty("userPrincipalId").GetProperty("value").GetString());
+        Assert.Equal("[parameters('principalType')]", rbac.GetProperty("userPrincipalType").GetProperty("value").GetString());
         Assert.Equal("[variables('storageAccountName')]", rbac.GetProperty("storageAccountName").GetProperty("value").GetString());
         Assert.Equal("[variables('agentQueueAccountName')]", rbac.GetProperty("agentQueueAccountName").GetProperty("value").GetString());
         Assert.Equal("[variables('keyVaultName')]", rbac.GetProperty("keyVaultName").GetProperty("value").GetString());
@@ -82,7 +83,7 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
         var principal = (assignment.At("properties.principalType").GetString(), assignment.At("properties.principalId").GetString()) switch
         {
             ("ServicePrincipal", var id) when id!.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", StringComparison.Ordinal) => Identity,
-            ("User", "[parameters('userPrincipalId')]") => User,
+            ("[parameters('userPrincipalType')]", "[parameters('userPrincipalId')]") => User,
             var other => $"unexpected {other}",
         };
         return (role, $"{scope.Groups["type"].Value}({scope.Groups["name"].Value})", principal);
