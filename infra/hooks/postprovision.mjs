@@ -9,7 +9,8 @@
 //                             AZURE_OPS_KEY_VAULT_NAME (the app has no role there); else, on the local chain 31337
 //                             only, the node's unlocked account #0.
 //   AZURE_KEY_VAULT_NAME      when set, the platform keys relayer-key / challenger-key / settler-key are made sure of
-//                             there (created when missing) and their addresses get the platform roles.
+//                             there (created when missing): on a deployment their addresses get the platform roles; on
+//                             a found one they must already hold them, or the hook fails naming the grants to make.
 //   PV_DEPLOYMENTS_DIR        where manifests go (default contracts/deployments).
 //   PV_HOOK_RBAC_WAIT_SECONDS how long az calls that Key Vault refuses for want of a role (ForbiddenByRbac, 403) are
 //                             retried, with backoff (default 300): the roles Bicep just granted take minutes to apply.
@@ -139,7 +140,7 @@ async function existingDeployment(provider, file, chainId) {
 }
 
 // Key Vault's data plane refuses a caller whose role assignment has not propagated yet (minutes after Bicep made it).
-const RBAC_REFUSAL = /ForbiddenByRbac|\(Forbidden\)|Code: Forbidden|\b403\b/i;
+const RBAC_REFUSAL = /ForbiddenByRbac|\(Forbidden\)|Code: Forbidden|status(?: code)?:? 403\b|\b403 Forbidden/i;
 
 function rbacWaitSeconds() {
   const text = process.env.PV_HOOK_RBAC_WAIT_SECONDS?.trim();
@@ -263,8 +264,8 @@ async function keysHoldTheirRoles(provider, vault, manifest) {
     const address = env[PLATFORM_ROLES.find(([r]) => r === holder)[1]];
     for (const name of contracts) {
       const at = manifest.contracts?.[name];
-      const contract = new Contract(at, ["function hasRole(bytes32 role, address account) view returns (bool)"], provider);
-      if (!at || !(await contract.hasRole(id(role), address))) missing.push({ holder, role, name, at, address });
+      const holds = at && (await new Contract(at, ["function hasRole(bytes32 role, address account) view returns (bool)"], provider).hasRole(id(role), address));
+      if (!holds) missing.push({ holder, role, name, at, address });
     }
   }
   if (created.includes("relayer-key")) {
