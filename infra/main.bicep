@@ -17,8 +17,15 @@ param environmentName string
 })
 param location string
 
-@description('Object id of the user running azd (AZURE_PRINCIPAL_ID): Key Vault Secrets Officer, so the postprovision hook can write the platform keys. Empty: no grant.')
+@description('Object id of the user running azd (AZURE_PRINCIPAL_ID): Key Vault Secrets Officer on both vaults, so the postprovision hook can write the platform keys and ops can store the deployer key. Empty: no grant.')
 param principalId string = ''
+
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+@description('What principalId is (AZURE_PRINCIPAL_TYPE): a user, or the service principal a pipeline runs azd as.')
+param principalType string = 'User'
 
 @minLength(1)
 @description('Chain id of the target network (PV_CHAIN_ID); the app reads deployments/<chainId>.json.')
@@ -35,8 +42,12 @@ param rpcUrl string
 param maximumInstanceCount int = 100
 
 @secure()
-@description('HMAC key of the read model\'s continuation tokens (base64 of 72 random-GUID bytes unless given).')
-param continuationKey string = base64('${newGuid()}${newGuid()}')
+@description('HMAC key of the read model\'s continuation tokens: main.parameters.json passes azd\'s secretOrRandomPassword, the vault\'s continuation-key when it exists (kept, so paging tokens stay valid across provisions), else a new random password.')
+param continuationKey string
+
+@secure()
+@description('Random text appended to a continuationKey shorter than 32 characters (azd\'s new passwords have 15), so a new key has at least 32; a kept key is used as it is.')
+param continuationKeyFill string = '${newGuid()}${newGuid()}'
 
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
@@ -49,6 +60,7 @@ var identityName = '${abbrs.managedIdentityUserAssignedIdentities}api-${resource
 var storageAccountName = '${abbrs.storageStorageAccounts}${resourceToken}'
 var agentQueueAccountName = '${abbrs.storageStorageAccounts}agent${resourceToken}'
 var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
+var opsKeyVaultName = '${abbrs.keyVaultVaults}ops-${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
 
@@ -102,11 +114,22 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     agentQueueAccountName: agentQueueAccountName
     rpcUrl: rpcUrl
-    continuationKey: continuationKey
+    continuationKey: length(continuationKey) >= 32 ? continuationKey : '${continuationKey}${continuationKeyFill}'
   }
   dependsOn: [
     agentQueues
   ]
+}
+
+// The operators' own vault, for the optional deployer-key: the app has no role on it.
+module opsKeyVault 'app/ops-vault.bicep' = {
+  name: 'opsKeyVault'
+  scope: rg
+  params: {
+    name: opsKeyVaultName
+    location: location
+    tags: tags
+  }
 }
 
 module monitoring 'app/monitoring.bicep' = {
@@ -128,14 +151,17 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storageAccountName
     agentQueueAccountName: agentQueueAccountName
     keyVaultName: keyVaultName
+    opsKeyVaultName: opsKeyVaultName
     applicationInsightsName: applicationInsightsName
     userPrincipalId: principalId
+    userPrincipalType: principalType
   }
   dependsOn: [
     identity
     storage
     agentQueues
     keyVault
+    opsKeyVault
     monitoring
   ]
 }
@@ -172,6 +198,7 @@ output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
+output AZURE_OPS_KEY_VAULT_NAME string = opsKeyVault.outputs.name
 output AZURE_FUNCTION_APP_NAME string = api.outputs.name
 output AZURE_FUNCTION_URI string = api.outputs.uri
 output AZURE_AGENT_QUEUE_ACCOUNT string = agentQueues.outputs.name

@@ -108,7 +108,8 @@ async function main() {
     return getAddress(value);
   };
   const roles = { relayer: role("PV_RELAYER", 1), challenger: role("PV_CHALLENGER", 2), settler: role("PV_SETTLER", 3) };
-  log(`chain ${chainId} at ${rpcUrl}, deployer ${deployerAddress}`);
+  // The RPC URL may embed an API key in its path or query: the log names only its origin.
+  log(`chain ${chainId} at ${new URL(rpcUrl).origin}, deployer ${deployerAddress}`);
 
   const deploymentBlock = await provider.getBlockNumber() + 1;
   const contracts = {};

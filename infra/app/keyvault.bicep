@@ -19,7 +19,7 @@ param agentQueueAccountName string
 param rpcUrl string
 
 @secure()
-@description('HMAC key of the read model\'s continuation tokens (base64, at least 32 bytes).')
+@description('HMAC key of the read model\'s continuation tokens (any text of at least 32 characters).')
 param continuationKey string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {

@@ -2,9 +2,12 @@
 //   app account   Storage Blob Data Owner (Durable's leases, the deployment container), Storage Queue Data Contributor,
 //                 Storage Table Data Contributor (Durable's history, the read model, the relayer's journal)
 //   agent account Storage Queue Data Contributor (grants and challenges, the proof-results/agent-events triggers)
-//   vault         Key Vault Secrets User (Key Vault references, the platform keys)
+//   vault         Key Vault Secrets User (Key Vault references, the platform keys): the vault holds only the secrets
+//                 the app reads (rpc-url, agent-queues-key, continuation-key, relayer/challenger/settler-key); the
+//                 deployer's key lives in the operators' vault, on which the app has no role
 //   App Insights  Monitoring Metrics Publisher (local auth is off)
-// The deploying user, when azd passes one: Key Vault Secrets Officer, so the postprovision hook can write the keys.
+// The deploying user, when azd passes one: Key Vault Secrets Officer on the app's vault, so the postprovision hook can
+// write the platform keys, and on the operators' vault, so ops can keep the deployer key there.
 // Names are guid(scope, principal, role) (the identity by its resource id, known before deployment), so a second
 // provision finds the same assignments.
 
@@ -20,11 +23,21 @@ param agentQueueAccountName string
 @description('The vault.')
 param keyVaultName string
 
+@description('The operators\' vault (deployer-key): the deploying user only.')
+param opsKeyVaultName string
+
 @description('The Application Insights component.')
 param applicationInsightsName string
 
 @description('Object id of the deploying user; empty: no user grant.')
 param userPrincipalId string
+
+@allowed([
+  'User'
+  'ServicePrincipal'
+])
+@description('What userPrincipalId is: a user, or the service principal a pipeline runs azd as.')
+param userPrincipalType string
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
   name: identityName
@@ -40,6 +53,10 @@ resource agentStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = 
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
+}
+
+resource opsVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: opsKeyVaultName
 }
 
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -119,6 +136,17 @@ resource userSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01'
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
     principalId: userPrincipalId
-    principalType: 'User'
+    principalType: userPrincipalType
+  }
+}
+
+// Key Vault Secrets Officer on the operators' vault, for the deploying user
+resource userOpsSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(opsVault.id, userPrincipalId, 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
+  scope: opsVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7')
+    principalId: userPrincipalId
+    principalType: userPrincipalType
   }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using PowerVerse.Functions.ReadModel.Queries;
 
 namespace PowerVerse.Functions.Tests.ReadModel;
@@ -47,4 +48,26 @@ public sealed class ContinuationTokensTests
     [Fact]
     public void Unprotect_OverLong_RefusedUnread() =>
         Assert.False(Tokens.TryUnprotect("s", new string('a', ContinuationTokens.MaxLength + 1) + "." + "b", out _));
+
+    [Theory]
+    [InlineData("aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY")] // azd-style password text, 32 characters
+    [InlineData("K7pM2qR9sT4vW8xZ1aB5cD3eF6gH0jLnP2qR4sT6vW8xY0zA1bC3dE5fG7hJ9k=")] // base64 text is text too
+    public void FromConfiguration_AnySecretTextOf32Characters_IsTheKeyAsUtf8(string key)
+    {
+        var tokens = ContinuationTokens.FromConfiguration(Configuration(key));
+
+        var token = tokens.Protect("s", "next");
+        Assert.True(new ContinuationTokens(System.Text.Encoding.UTF8.GetBytes(key)).TryUnprotect("s", token, out var storage));
+        Assert.Equal("next", storage);
+    }
+
+    [Fact]
+    public void FromConfiguration_ShorterThan32Characters_Refused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => ContinuationTokens.FromConfiguration(Configuration(new string('x', 31))));
+        Assert.Contains(ContinuationTokens.KeySetting, error.Message, StringComparison.Ordinal);
+    }
+
+    private static IConfiguration Configuration(string key) =>
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ContinuationTokens.KeySetting] = key }).Build();
 }

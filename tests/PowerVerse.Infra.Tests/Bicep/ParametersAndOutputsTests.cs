@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PowerVerse.Infra.Tests.Support;
 
 namespace PowerVerse.Infra.Tests.Bicep;
@@ -15,7 +14,7 @@ public sealed class ParametersAndOutputsTests
         var names = outputs.Select(o => o.Name).ToList();
         string[] required =
         [
-            "AZURE_KEY_VAULT_NAME", "AZURE_KEY_VAULT_ENDPOINT", "AZURE_FUNCTION_APP_NAME", "AZURE_FUNCTION_URI",
+            "AZURE_KEY_VAULT_NAME", "AZURE_KEY_VAULT_ENDPOINT", "AZURE_OPS_KEY_VAULT_NAME", "AZURE_FUNCTION_APP_NAME", "AZURE_FUNCTION_URI",
             "AZURE_AGENT_QUEUE_ACCOUNT", "AZURE_STORAGE_ACCOUNT_NAME", "APPLICATIONINSIGHTS_CONNECTION_STRING",
             "AZURE_MANAGED_IDENTITY_CLIENT_ID", "PV_CHAIN_ID",
         ];
@@ -52,7 +51,10 @@ public sealed class ParametersAndOutputsTests
         Assert.Equal("${PV_CHAIN_ID}", given["chainId"]);
         Assert.Equal("${PV_RPC_URL}", given["rpcUrl"]);
         Assert.StartsWith("${PV_MAX_INSTANCES", given["maximumInstanceCount"], StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Undefined, file.RootElement.GetProperty("parameters").TryGetProperty("continuationKey", out var key) ? key.ValueKind : JsonValueKind.Undefined);
+        Assert.Equal("${AZURE_PRINCIPAL_TYPE=User}", given["principalType"]);
+        Assert.Equal(["User", "ServicePrincipal"], template.GetProperty("principalType").GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
+        // azd reads the vault's continuation-key back when it exists, so a provision keeps the key (and paging tokens).
+        Assert.Equal("$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} continuation-key)", given["continuationKey"]);
     }
 
     [Fact]

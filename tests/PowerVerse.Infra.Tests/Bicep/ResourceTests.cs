@@ -45,11 +45,18 @@ public sealed class ResourceTests
     public async Task KeyVault_UsesRbacAndSoftDelete_AndSecretsComeFromSecureParameters()
     {
         var template = await InfraFiles.CompiledAsync();
-        var vault = template.Single("Microsoft.KeyVault/vaults");
+        // The app's vault and the operators' vault (deployer-key), both in RBAC mode.
+        var vaults = template.OfType("Microsoft.KeyVault/vaults").ToList();
+        Assert.Equal(["keyVault", "opsKeyVault"], vaults.Select(v => v.Module).Order());
+        foreach (var vault in vaults)
+        {
+            Assert.True(vault.At("properties.enableRbacAuthorization").GetBoolean());
+            Assert.True(vault.At("properties.enableSoftDelete").GetBoolean());
+            Assert.False(vault.Properties.TryGetProperty("accessPolicies", out _));
+        }
 
-        Assert.True(vault.At("properties.enableRbacAuthorization").GetBoolean());
-        Assert.True(vault.At("properties.enableSoftDelete").GetBoolean());
-        Assert.False(vault.Properties.TryGetProperty("accessPolicies", out _));
+        // The operators' vault holds nothing Bicep writes: the deployer key is put there by ops, never by a template.
+        Assert.DoesNotContain(template.OfType("Microsoft.KeyVault/vaults/secrets"), s => s.Module == "opsKeyVault");
 
         var parameters = template.Module("keyVault").GetProperty("parameters");
         Assert.Equal("securestring", parameters.GetProperty("rpcUrl").GetProperty("type").GetString());
@@ -57,7 +64,17 @@ public sealed class ResourceTests
         var top = template.Root.GetProperty("parameters");
         Assert.Equal("securestring", top.GetProperty("rpcUrl").GetProperty("type").GetString());
         Assert.Equal("securestring", top.GetProperty("continuationKey").GetProperty("type").GetString());
-        Assert.Contains("newGuid()", top.GetProperty("continuationKey").GetProperty("defaultValue").GetString(), StringComparison.Ordinal);
+        // No newGuid() default that would rotate the key, and with it every paging token, on each provision:
+        // main.parameters.json passes the vault's key back (secretOrRandomPassword); a new one is filled up to 32+.
+        Assert.False(top.GetProperty("continuationKey").TryGetProperty("defaultValue", out _));
+        Assert.Equal("securestring", top.GetProperty("continuationKeyFill").GetProperty("type").GetString());
+        Assert.Contains("newGuid()", top.GetProperty("continuationKeyFill").GetProperty("defaultValue").GetString(), StringComparison.Ordinal);
+        var passed = template.OfType("Microsoft.Resources/deployments").Single(d => d.Name == "keyVault").Properties
+            .GetProperty("parameters").GetProperty("continuationKey").GetString();
+        Assert.Equal(
+            "[if(greaterOrEquals(length(parameters('continuationKey')), 32), createObject('value', parameters('continuationKey')), " +
+            "createObject('value', format('{0}{1}', parameters('continuationKey'), parameters('continuationKeyFill'))))]",
+            passed);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
     private const string AppAccount = "Microsoft.Storage/storageAccounts(storageAccountName)";
     private const string AgentAccount = "Microsoft.Storage/storageAccounts(agentQueueAccountName)";
     private const string Vault = "Microsoft.KeyVault/vaults(keyVaultName)";
+    private const string OpsVault = "Microsoft.KeyVault/vaults(opsKeyVaultName)";
     private const string Insights = "Microsoft.Insights/components(applicationInsightsName)";
     private const string Identity = "app identity";
     private const string User = "deploying user";
@@ -42,6 +43,9 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
             (KeyVaultSecretsUser, Vault, Identity),
             (MonitoringMetricsPublisher, Insights, Identity),
             (KeyVaultSecretsOfficer, Vault, User),
+            // The operators' vault, for the deployer key: the user only; the app has no role there, so the one vault it
+            // reads holds exactly the secrets the code needs.
+            (KeyVaultSecretsOfficer, OpsVault, User),
         ];
         Assert.Equal(expected.Order(), actual.Order());
     }
@@ -57,7 +61,7 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
             var role = RoleId().Match(assignment.At("properties.roleDefinitionId").GetString()!).Value;
             Assert.StartsWith($"[guid({scope[1..^1]}, ", assignment.Name, StringComparison.Ordinal);
             Assert.EndsWith($"'{role}')]", assignment.Name, StringComparison.Ordinal);
-            if (assignment.At("properties.principalType").GetString() == "User")
+            if (assignment.At("properties.principalType").GetString() == "[parameters('userPrincipalType')]")
             {
                 Assert.Equal("[not(empty(parameters('userPrincipalId')))]", assignment.Json.GetProperty("condition").GetString());
             }
@@ -65,8 +69,11 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
 
         var rbac = template.OfType("Microsoft.Resources/deployments").Single(d => d.Name == "rbac").Properties.GetProperty("parameters");
         Assert.Equal("[parameters('principalId')]", rbac.GetProperty("userPrincipalId").GetProperty("value").GetString());
+        Assert.Equal("[parameters('principalType')]", rbac.GetProperty("userPrincipalType").GetProperty("value").GetString());
         Assert.Equal("[variables('storageAccountName')]", rbac.GetProperty("storageAccountName").GetProperty("value").GetString());
         Assert.Equal("[variables('agentQueueAccountName')]", rbac.GetProperty("agentQueueAccountName").GetProperty("value").GetString());
+        Assert.Equal("[variables('keyVaultName')]", rbac.GetProperty("keyVaultName").GetProperty("value").GetString());
+        Assert.Equal("[variables('opsKeyVaultName')]", rbac.GetProperty("opsKeyVaultName").GetProperty("value").GetString());
     }
 
     private static (string Role, string Scope, string Principal) Describe(ArmResource assignment)
@@ -76,7 +83,7 @@ public sealed partial class RoleAssignmentTests(ITestOutputHelper output)
         var principal = (assignment.At("properties.principalType").GetString(), assignment.At("properties.principalId").GetString()) switch
         {
             ("ServicePrincipal", var id) when id!.Contains("Microsoft.ManagedIdentity/userAssignedIdentities", StringComparison.Ordinal) => Identity,
-            ("User", "[parameters('userPrincipalId')]") => User,
+            ("[parameters('userPrincipalType')]", "[parameters('userPrincipalId')]") => User,
             var other => $"unexpected {other}",
         };
         return (role, $"{scope.Groups["type"].Value}({scope.Groups["name"].Value})", principal);

@@ -18,6 +18,7 @@ internal static class HookRun
             ["PATH"] = firstOnPath is null ? path : firstOnPath + Path.PathSeparator + path,
             // Whatever the machine running the tests has set: no vault, no deployer key, unless a test says so.
             ["AZURE_KEY_VAULT_NAME"] = string.Empty,
+            ["AZURE_OPS_KEY_VAULT_NAME"] = string.Empty,
             ["PV_DEPLOYER_KEY"] = string.Empty,
         };
         foreach (var (name, value) in settings)

@@ -83,14 +83,17 @@ public sealed class PostprovisionHookTests : IAsyncLifetime
     {
         using var vault = new FakeKeyVault();
         var deployer = new EthECKey(HardhatAccounts.PrivateKey(5));
-        vault.Store("deployer-key", HardhatAccounts.PrivateKey(5));
-        var settings = new Dictionary<string, string>(Settings("31337")) { ["AZURE_KEY_VAULT_NAME"] = "kv-test", ["FAKE_VAULT"] = vault.Secrets };
+        vault.Store("deployer-key", HardhatAccounts.PrivateKey(5), FakeKeyVault.OpsVault);
+        var settings = VaultSettings(vault);
 
         var (exit, output) = await HookRun.RunAsync(settings, vault.Bin);
 
         Assert.True(exit == 0, output + vault.Calls);
         using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Manifest));
         Assert.Equal(deployer.GetPublicAddress(), manifest.RootElement.GetProperty("deployer").GetString());
+        // The deployer key is read from the operators' vault, on which the app has no role (infra/app/rbac.bicep).
+        Assert.Contains($"--vault-name {FakeKeyVault.OpsVault} --name deployer-key", vault.Calls, StringComparison.Ordinal);
+        Assert.DoesNotContain($"--vault-name {FakeKeyVault.AppVault} --name deployer-key", vault.Calls, StringComparison.Ordinal);
         var keys = new Dictionary<string, string>();
         foreach (var role in new[] { "relayer", "challenger", "settler" })
         {
@@ -152,6 +155,13 @@ public sealed class PostprovisionHookTests : IAsyncLifetime
         ["PV_CHAIN_ID"] = chainId,
         ["PV_RPC_URL"] = Node.RpcUrl.ToString().TrimEnd('/'),
         ["PV_DEPLOYMENTS_DIR"] = _deployments,
+    };
+
+    private Dictionary<string, string> VaultSettings(FakeKeyVault vault) => new(Settings("31337"))
+    {
+        ["AZURE_KEY_VAULT_NAME"] = FakeKeyVault.AppVault,
+        ["AZURE_OPS_KEY_VAULT_NAME"] = FakeKeyVault.OpsVault,
+        ["FAKE_VAULT"] = vault.Secrets,
     };
 
     private static Dictionary<string, string> ContractsOf(string manifest) =>

@@ -13,8 +13,14 @@ namespace PowerVerse.Functions.ReadModel.Queries;
 /// </summary>
 public sealed class ContinuationTokens
 {
-    /// <summary>Configuration key of the HMAC key (base64, at least 32 bytes); a deployment sets its own.</summary>
+    /// <summary>
+    /// Configuration key of the HMAC key: any secret text of at least <see cref="MinKeyLength"/> characters, used as its
+    /// UTF-8 bytes (Bicep keeps azd's generated password, filled up to that length, in Key Vault); a deployment sets its own.
+    /// </summary>
     public const string KeySetting = "ReadModel:ContinuationKey";
+
+    /// <summary>Fewest characters the configured key may have.</summary>
+    public const int MinKeyLength = 32;
 
     /// <summary>Longest token accepted; longer input is refused unread.</summary>
     public const int MaxLength = 1024;
@@ -35,8 +41,9 @@ public sealed class ContinuationTokens
             return new ContinuationTokens(LocalKey);
         }
 
-        var key = Convert.FromBase64String(configured);
-        return key.Length >= 32 ? new ContinuationTokens(key) : throw new InvalidOperationException($"{KeySetting} must hold at least 32 bytes.");
+        return configured.Length >= MinKeyLength
+            ? new ContinuationTokens(Encoding.UTF8.GetBytes(configured))
+            : throw new InvalidOperationException($"{KeySetting} must be at least {MinKeyLength} characters of secret text, not {configured.Length}.");
     }
 
     public string Protect(string scope, string storageToken)
