@@ -11,26 +11,9 @@ namespace PowerVerse.Packaging.Tests.Hooks;
 /// The postprovision hook against a fresh local Hardhat node (DESIGN §6): it deploys once and records the manifest;
 /// run again it finds the deployment and changes nothing; pointed at the wrong chain it refuses.
 /// </summary>
-public sealed class PostprovisionHookTests : IAsyncLifetime
+public sealed class PostprovisionHookTests : HookChain
 {
-    private readonly string _deployments = Directory.CreateTempSubdirectory("pv-hook-").FullName;
-    private HardhatNode? _node;
-
-    private HardhatNode Node => _node ?? throw new InvalidOperationException("Not started.");
-
-    private string Manifest => Path.Combine(_deployments, "31337.json");
-
-    public async Task InitializeAsync() => _node = await HardhatNode.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_node is not null)
-        {
-            await _node.DisposeAsync();
-        }
-
-        Directory.Delete(_deployments, recursive: true);
-    }
+    private string Manifest => Path.Combine(Deployments, "31337.json");
 
     [Fact]
     public async Task Postprovision_FreshNodeThenAgain_DeploysOnceThenFindsItAndChangesNothing()
@@ -74,7 +57,7 @@ public sealed class PostprovisionHookTests : IAsyncLifetime
 
         Assert.NotEqual(0, exit);
         Assert.Contains("serves chain 31337, but PV_CHAIN_ID is 1: refusing to deploy", output, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_deployments));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Deployments));
         Assert.Equal(BigInteger.Zero, (await web3.Eth.Blocks.GetBlockNumber.SendRequestAsync()).Value);
     }
 
@@ -147,14 +130,14 @@ public sealed class PostprovisionHookTests : IAsyncLifetime
 
         Assert.NotEqual(0, exit);
         Assert.Contains($"{missing} is not set", output, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_deployments));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Deployments));
     }
 
     private Dictionary<string, string> Settings(string chainId) => new()
     {
         ["PV_CHAIN_ID"] = chainId,
         ["PV_RPC_URL"] = Node.RpcUrl.ToString().TrimEnd('/'),
-        ["PV_DEPLOYMENTS_DIR"] = _deployments,
+        ["PV_DEPLOYMENTS_DIR"] = Deployments,
     };
 
     private Dictionary<string, string> VaultSettings(FakeKeyVault vault) => new(Settings("31337"))

@@ -9,27 +9,10 @@ namespace PowerVerse.Packaging.Tests.Hooks;
 /// An RPC URL may embed a provider's API key in its path or query: the hook, the deploy script it runs and the
 /// manifest it leaves name only the URL's origin, on success and on failure (errors of ethers carry the request URL).
 /// </summary>
-public sealed class PostprovisionRpcUrlTests : IAsyncLifetime
+public sealed class PostprovisionRpcUrlTests : HookChain
 {
     private const string PathSecret = "PATHSECRET7f3a";
     private const string QuerySecret = "QUERYSECRET91bc";
-
-    private readonly string _deployments = Directory.CreateTempSubdirectory("pv-hook-").FullName;
-    private HardhatNode? _node;
-
-    private HardhatNode Node => _node ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => _node = await HardhatNode.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_node is not null)
-        {
-            await _node.DisposeAsync();
-        }
-
-        Directory.Delete(_deployments, recursive: true);
-    }
 
     [Fact]
     public async Task Postprovision_RpcUrlWithApiKey_DeploysAndNeverPrintsOrRecordsTheKey()
@@ -40,7 +23,7 @@ public sealed class PostprovisionRpcUrlTests : IAsyncLifetime
         Assert.True(exit == 0, output);
         Assert.Contains("[deploy] chain 31337 at http://127.0.0.1:", output, StringComparison.Ordinal);
         AssertNoSecret(output);
-        AssertNoSecret(await File.ReadAllTextAsync(Path.Combine(_deployments, "31337.json")));
+        AssertNoSecret(await File.ReadAllTextAsync(Path.Combine(Deployments, "31337.json")));
     }
 
     [Fact]
@@ -53,7 +36,7 @@ public sealed class PostprovisionRpcUrlTests : IAsyncLifetime
         server.Prefixes.Add($"http://127.0.0.1:{port}/");
         server.Start();
         var serving = ServeAsync(server);
-        await File.WriteAllTextAsync(Path.Combine(_deployments, "31337.json"), JsonSerializer.Serialize(new
+        await File.WriteAllTextAsync(Path.Combine(Deployments, "31337.json"), JsonSerializer.Serialize(new
         {
             chainId = 31337,
             contracts = new Dictionary<string, string> { ["ComputeMarket"] = "0x00000000000000000000000000000000000000aa" },
@@ -108,6 +91,6 @@ public sealed class PostprovisionRpcUrlTests : IAsyncLifetime
     {
         ["PV_CHAIN_ID"] = "31337",
         ["PV_RPC_URL"] = rpcUrl.ToString(),
-        ["PV_DEPLOYMENTS_DIR"] = _deployments,
+        ["PV_DEPLOYMENTS_DIR"] = Deployments,
     };
 }

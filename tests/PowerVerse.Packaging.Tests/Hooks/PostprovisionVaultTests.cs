@@ -10,25 +10,8 @@ namespace PowerVerse.Packaging.Tests.Hooks;
 /// its platform keys, and the hook fails naming the grants they lack; refusals while Bicep's new role assignment
 /// propagates are waited out.
 /// </summary>
-public sealed class PostprovisionVaultTests : IAsyncLifetime
+public sealed class PostprovisionVaultTests : HookChain
 {
-    private readonly string _deployments = Directory.CreateTempSubdirectory("pv-hook-").FullName;
-    private HardhatNode? _node;
-
-    private HardhatNode Node => _node ?? throw new InvalidOperationException("Not started.");
-
-    public async Task InitializeAsync() => _node = await HardhatNode.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_node is not null)
-        {
-            await _node.DisposeAsync();
-        }
-
-        Directory.Delete(_deployments, recursive: true);
-    }
-
     [Fact]
     public async Task Postprovision_FoundDeploymentAndEmptyVault_CreatesTheKeysAndFailsNamingTheGrantsUntilTheRoleKeysAreBack()
     {
@@ -83,7 +66,7 @@ public sealed class PostprovisionVaultTests : IAsyncLifetime
         Assert.Contains("for want of a role", output, StringComparison.Ordinal);
         Assert.Equal(4, vault.Calls.Split('\n').Count(l => l.Contains("--name deployer-key", StringComparison.Ordinal)));
         Assert.NotNull(vault.Secret("settler-key"));
-        Assert.True(File.Exists(Path.Combine(_deployments, "31337.json")), output);
+        Assert.True(File.Exists(Path.Combine(Deployments, "31337.json")), output);
     }
 
     [Fact]
@@ -98,14 +81,14 @@ public sealed class PostprovisionVaultTests : IAsyncLifetime
         Assert.NotEqual(0, exit);
         Assert.Contains("still refuses this user", output, StringComparison.Ordinal);
         Assert.Contains("Key Vault Secrets Officer", output, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_deployments));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Deployments));
     }
 
     private Dictionary<string, string> Settings() => new()
     {
         ["PV_CHAIN_ID"] = "31337",
         ["PV_RPC_URL"] = Node.RpcUrl.ToString().TrimEnd('/'),
-        ["PV_DEPLOYMENTS_DIR"] = _deployments,
+        ["PV_DEPLOYMENTS_DIR"] = Deployments,
     };
 
     private Dictionary<string, string> VaultSettings(FakeKeyVault vault) => new(Settings())
