@@ -51,10 +51,18 @@ internal sealed class ChallengeHandler(AgentSigner signer, QueueAccess access, I
             await DropAsync(lease, id, challenge, "the deadline passed while solving");
             return;
         }
-        catch (Exception e) when (e is NonceSpaceExhaustedException or Backends.Cuda.CudaException)
+        catch (NonceSpaceExhaustedException e)
         {
-            log.Error("solve-failed", $"challenge={id} error=\"{e.Message}\"");
-            await lease.AbandonAsync(TimeSpan.Zero, CancellationToken.None);
+            // The same challenge exhausts the same nonces every time: trying again only spins until the deadline.
+            await DropAsync(lease, id, challenge, e.Message);
+            return;
+        }
+        catch (Backends.Cuda.CudaException e)
+        {
+            // The device may come back (a reset, memory freed by another process), so the challenge is tried again, but
+            // after a visibility timeout rather than at once: a broken GPU must not spin on one challenge.
+            log.Error("solve-failed", $"challenge={id} error=\"{e.Message}\" retry-in={settings.Visibility.TotalSeconds}s");
+            await lease.AbandonAsync(settings.Visibility, CancellationToken.None);
             return;
         }
 
