@@ -48,7 +48,11 @@ public static class AgentAccessRegistration
             return IsBase64(options.AccountKey)
                 ? options.AccountKey
                 : throw new AgentAccessNotConfiguredException(
-                    $"'{AgentAccessOptions.AccountKeySetting}' is not a base64 storage account key (an unresolved Key Vault reference? it starts '{options.AccountKey[..Math.Min(20, options.AccountKey.Length)]}').");
+                    $"'{AgentAccessOptions.AccountKeySetting}' is not a base64 storage account key"
+                    + (options.AccountKey.StartsWith("@Microsoft.KeyVault(", StringComparison.Ordinal)
+                        ? ": it is a Key Vault reference the platform did not resolve (the vault, the secret or the app's role on it)."
+                        // Nothing of the value itself: a key with a typo is still mostly a secret.
+                        : "; its value is not shown."));
         }
 
         var connection = configuration[AgentQueues.ConnectionName];

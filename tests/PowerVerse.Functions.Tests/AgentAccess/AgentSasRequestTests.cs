@@ -126,6 +126,7 @@ public sealed class AgentSasRequestTests
     {
         var refused = Assert.Throws<AgentAccessNotConfiguredException>(() => AgentAccessRegistration.AccountKey(new AgentAccessOptions { AccountKey = key }, new ConfigurationBuilder().Build()));
         Assert.Contains(AgentAccessOptions.AccountKeySetting, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
