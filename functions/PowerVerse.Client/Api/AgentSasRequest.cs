@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Nethereum.Signer;
 using PowerVerse.Domain.Json;
@@ -12,7 +11,7 @@ namespace PowerVerse.Client.Api;
 public static class AgentSasRequest
 {
     /// <summary>ISO 8601 UTC with Z, to the second (DESIGN §3).</summary>
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => IsoUtc.Format(time);
 
     /// <summary>The signed body for <paramref name="agent"/>'s SAS until <paramref name="expires"/>.</summary>
     public static JsonObject Sign(EthECKey agent, DateTimeOffset expires)

@@ -4,6 +4,7 @@ using PowerVerse.GpuAgent.Backends;
 using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Proof;
 using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.GpuAgent.Agent;
 

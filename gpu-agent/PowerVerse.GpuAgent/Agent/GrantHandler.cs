@@ -4,6 +4,7 @@ using Azure.Storage.Queues.Models;
 using PowerVerse.GpuAgent.Grants;
 using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.GpuAgent.Agent;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using PowerVerse.GpuAgent.Gpus;
 using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.GpuAgent.Agent;
 

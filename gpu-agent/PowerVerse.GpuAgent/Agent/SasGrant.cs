@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.GpuAgent.Agent;
 

@@ -1,5 +1,6 @@
 using PowerVerse.GpuAgent.Messages;
 using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.GpuAgent.Agent;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PowerVerse.GpuAgent.Messages;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.GpuAgent.Grants;
 

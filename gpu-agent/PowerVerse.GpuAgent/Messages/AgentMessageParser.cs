@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Text.Json;
 using Nethereum.Hex.HexConvertors.Extensions;
 using PowerVerse.GpuAgent.Signing;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.GpuAgent.Messages;
 

@@ -1,5 +1,6 @@
 using Nethereum.Signer;
 using static PowerVerse.GpuAgent.Tests.Agent.AgentAssertions;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.GpuAgent.Tests.Agent;
 

@@ -173,7 +173,7 @@ public sealed class SasRenewalTests
     public void Base_PlainHttpToAnotherHost_Refused(string api) =>
         Assert.Contains("--api", Assert.Throws<AgentConfigurationException>(() => SasGrant.Base(api)).Message, StringComparison.Ordinal);
 
-    private static string Iso(DateTimeOffset time) => PowerVerse.GpuAgent.Messages.IsoUtc.Format(time);
+    private static string Iso(DateTimeOffset time) => PowerVerse.Domain.Json.IsoUtc.Format(time);
 
     /// <summary>Waits (in real time: the agent runs on the thread pool) until the platform has had <paramref name="count"/> requests.</summary>
     private static Task RequestsAsync(StubPlatform platform, int count) => WaitForAsync(() => platform.Requests.Count >= count);
@@ -235,7 +235,7 @@ public sealed class SasRenewalTests
             var queue = AgentQueues.AgentQueueName(agent);
             return Json(HttpStatusCode.OK, new JsonObject
             {
-                ["agent"] = agent, ["expires"] = PowerVerse.GpuAgent.Messages.IsoUtc.Format(DateTimeOffset.Parse((string)body["expires"]!, System.Globalization.CultureInfo.InvariantCulture) - Shorter),
+                ["agent"] = agent, ["expires"] = PowerVerse.Domain.Json.IsoUtc.Format(DateTimeOffset.Parse((string)body["expires"]!, System.Globalization.CultureInfo.InvariantCulture) - Shorter),
                 ["queue"] = Url(queue, "rup"), ["poison"] = Url(queue + "-poison", "a"), ["results"] = Url("proof-results", "a"), ["events"] = Url("agent-events", "a"),
             });
         }

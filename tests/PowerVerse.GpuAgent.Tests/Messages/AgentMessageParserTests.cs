@@ -1,4 +1,5 @@
 using PowerVerse.GpuAgent.Messages;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.GpuAgent.Tests.Messages;
 

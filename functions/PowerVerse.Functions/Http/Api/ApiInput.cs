@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text.RegularExpressions;
 using PowerVerse.Functions.ReadModel;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.Functions.Http.Api;
 
@@ -45,7 +46,7 @@ public static partial class ApiInput
 
     /// <summary>An ISO 8601 UTC time ending in Z (DESIGN §4), else the <paramref name="problem"/> naming <paramref name="name"/>.</summary>
     public static DateTimeOffset Time(string text, string name, ProblemType problem) =>
-        text.EndsWith('Z') && DateTimeOffset.TryParseExact(text, ["yyyy-MM-ddTHH:mm:ssZ", "yyyy-MM-ddTHH:mm:ss.FFFFFFFZ"], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+        IsoUtc.TryParse(text, out var time)
             ? time
             : throw new ApiProblemException(problem, $"'{name}' must be an ISO 8601 UTC time ending in Z, not '{Shown(text)}'.");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using PowerVerse.Functions.Orchestrations.Purchase;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.Functions.Orchestrations.Proofs;
 
@@ -44,6 +45,5 @@ public sealed class ChallengeActivity(AgentQueues queues, ChallengeStore store, 
         };
     }
 
-    private static string Iso(long unixSeconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    private static string Iso(long unixSeconds) => IsoUtc.Format(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
 }

@@ -5,6 +5,7 @@ using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Util;
 using PowerVerse.Chain.Signing;
 using PowerVerse.Domain.Proofs;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.Functions.Orchestrations.Proofs;
 
@@ -69,8 +70,7 @@ public sealed class VerifyActivity : TaskActivity<VerifyActivity.Input, ProofVer
                 : $"The ProofResult of challenge {challenge.ChallengeId} (VID {challenge.Vid}, its seed) is signed by {signer}, not by the HID's agent {challenge.Agent}.");
     }
 
-    private static string Iso(long unixSeconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(unixSeconds).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    private static string Iso(long unixSeconds) => IsoUtc.Format(DateTimeOffset.FromUnixTimeSeconds(unixSeconds));
 
     public sealed record Input(DispatchedChallenge Challenge, DateTimeOffset SentAt, ProofResultEvent Result);
 }

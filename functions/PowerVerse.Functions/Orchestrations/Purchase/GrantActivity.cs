@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using PowerVerse.Chain.Contracts;
 using PowerVerse.Functions.Writes;
+using PowerVerse.Domain.Json;
 
 namespace PowerVerse.Functions.Orchestrations.Purchase;
 
@@ -39,7 +40,7 @@ public sealed class GrantActivity(WriteChain chain, AgentQueues queues, AccessSt
             ["uid"] = input.Uid,
             ["vid"] = input.Vid,
             ["user"] = input.User.ToLowerInvariant(),
-            ["expires"] = DateTimeOffset.FromUnixTimeSeconds(input.Expires).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            ["expires"] = IsoUtc.Format(DateTimeOffset.FromUnixTimeSeconds(input.Expires)),
         };
         if (input.SshPublicKey is { } key)
         {
