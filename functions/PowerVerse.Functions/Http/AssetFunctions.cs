@@ -6,7 +6,7 @@ using PowerVerse.Functions.OpenApi;
 using PowerVerse.Functions.Orchestrations.Purchase;
 using PowerVerse.Functions.ReadModel;
 using PowerVerse.Functions.ReadModel.Queries;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 
 namespace PowerVerse.Functions.Http;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using PowerVerse.Functions.Http.Api;
 using PowerVerse.Functions.OpenApi;
 using PowerVerse.Functions.ReadModel.Queries;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 
 namespace PowerVerse.Functions.Http;
 

@@ -4,7 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using PowerVerse.Functions.Http.Api;
 using PowerVerse.Functions.OpenApi;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 using PowerVerse.Functions.Writes;
 
 namespace PowerVerse.Functions.Http;

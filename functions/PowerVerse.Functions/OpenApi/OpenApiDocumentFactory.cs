@@ -21,7 +21,7 @@ public static class OpenApiDocumentFactory
             Components = new OpenApiComponents { Schemas = new Dictionary<string, IOpenApiSchema>() },
         };
         var schemas = new SchemaGenerator(document);
-        var problem = schemas.For(typeof(ReadModel.Views.ProblemView));
+        var problem = schemas.For(typeof(PowerVerse.Views.ProblemView));
         foreach (var function in FunctionCatalog.Discover(app).Where(f => f.Trigger is HttpFunctionTrigger).OrderBy(f => ((HttpFunctionTrigger)f.Trigger).Route, StringComparer.Ordinal))
         {
             var trigger = (HttpFunctionTrigger)function.Trigger;

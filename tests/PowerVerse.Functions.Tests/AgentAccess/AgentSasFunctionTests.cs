@@ -83,7 +83,7 @@ public sealed class AgentSasFunctionTests(AgentChainFixture chain) : IClassFixtu
 
     private static (int Status, string Slug) Problem(IResult result)
     {
-        var problem = Assert.IsType<JsonHttpResult<PowerVerse.Functions.ReadModel.Views.ProblemView>>(result).Value!;
+        var problem = Assert.IsType<JsonHttpResult<PowerVerse.Views.ProblemView>>(result).Value!;
         return (problem.Status, problem.Type.ToString().Split('/')[^1]);
     }
 }

@@ -1,6 +1,6 @@
 using System.Numerics;
 using PowerVerse.Functions.ReadModel.Queries;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 using PowerVerse.Functions.ReadModel.Writing;
 using PowerVerse.Functions.Tests.Support;
 

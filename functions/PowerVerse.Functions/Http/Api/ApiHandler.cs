@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using PowerVerse.Functions.OpenApi;
 using PowerVerse.Functions.ReadModel.Queries;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 
 namespace PowerVerse.Functions.Http.Api;
 

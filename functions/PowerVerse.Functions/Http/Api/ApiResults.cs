@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 
 namespace PowerVerse.Functions.Http.Api;
 

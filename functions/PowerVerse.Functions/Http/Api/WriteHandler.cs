@@ -3,7 +3,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 using PowerVerse.Functions.Writes;
 
 namespace PowerVerse.Functions.Http.Api;

@@ -1,7 +1,7 @@
 using System.Numerics;
 using Azure.Data.Tables;
 using PowerVerse.Functions.ReadModel.Entities;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 using PowerVerse.Functions.ReadModel.Writing;
 
 namespace PowerVerse.Functions.ReadModel.Queries;

@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using PowerVerse.Functions.ReadModel.Entities;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 
 namespace PowerVerse.Functions.ReadModel.Queries;
 

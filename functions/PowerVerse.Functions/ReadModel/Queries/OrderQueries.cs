@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
 using PowerVerse.Functions.ReadModel.Entities;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 using PowerVerse.Functions.ReadModel.Writing;
 
 namespace PowerVerse.Functions.ReadModel.Queries;

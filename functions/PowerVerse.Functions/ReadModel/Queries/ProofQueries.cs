@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Text.Json;
 using Azure.Data.Tables;
 using PowerVerse.Functions.ReadModel.Entities;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 using PowerVerse.Functions.ReadModel.Writing;
 
 namespace PowerVerse.Functions.ReadModel.Queries;

@@ -1,5 +1,5 @@
 using PowerVerse.Functions.ReadModel.Entities;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 using PowerVerse.Functions.ReadModel.Writing;
 
 namespace PowerVerse.Functions.ReadModel.Queries;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using PowerVerse.Domain.Proofs;
 using PowerVerse.Functions.ReadModel.Entities;
-using PowerVerse.Functions.ReadModel.Views;
+using PowerVerse.Views;
 
 namespace PowerVerse.Functions.ReadModel.Writing;
 

@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>An HID. Amounts are uint256 decimals; addresses EIP-55.</summary>
 public sealed record HardwareView(

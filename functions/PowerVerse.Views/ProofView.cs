@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>A challenge and its outcome (status <c>requested</c>, <c>open</c>, <c>verified</c>, <c>expired</c>, <c>lapsed</c>).</summary>
 public sealed record ProofView(

@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>A UID for sale with its resource spec and its VID's rank score.</summary>
 public sealed record ListingView(

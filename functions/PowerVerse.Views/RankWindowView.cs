@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>The proofs a rank is computed over: how many (at most <paramref name="Max"/>) and the span they cover.</summary>
 /// <param name="Proofs">Finished proofs in the window.</param>

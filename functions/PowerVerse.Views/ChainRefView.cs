@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>The chain event that last wrote a record.</summary>
 public sealed record ChainRefView(long Block, string TxHash, int LogIndex);

@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>A compute type of the DAO list.</summary>
 public sealed record ComputeTypeView(long ComputeType, string Name);

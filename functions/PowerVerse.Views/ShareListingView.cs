@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>RID shares for sale (amounts uint256 decimals; unit price per share).</summary>
 public sealed record ShareListingView(

@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>One proof exactly as a rank used it (README "Ranks"). Times are unix seconds of chain blocks.</summary>
 /// <param name="ChallengeId">The challenge (decimal).</param>

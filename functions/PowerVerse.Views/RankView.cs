@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>A VID's rank over the window of its latest finished proofs (README "Ranks").</summary>
 /// <param name="Vid">The resource.</param>

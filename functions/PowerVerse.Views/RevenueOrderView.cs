@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>A purchase of RID shares.</summary>
 public sealed record RevenueOrderView(

@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>A VID. <c>LiveUid</c> is the UID bound to it while that UID is live (never rented, or rented and not expired); <c>Free</c>: none is, so its owner may create a new UID (scenario 2).</summary>
 public sealed record ResourceView(

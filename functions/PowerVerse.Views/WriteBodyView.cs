@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>
 /// A write's body, for the OpenAPI document: OpenZeppelin's ForwardRequestData with numbers as decimal strings and bytes

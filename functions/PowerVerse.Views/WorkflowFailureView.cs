@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>Why an orchestration failed.</summary>
 public sealed record WorkflowFailureView(string ErrorType, string ErrorMessage);

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>
 /// An RFC 9457 problem document (<c>application/problem+json</c>): <c>Type</c> is a stable URI to switch on. A write

@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>An account's dividend in an epoch with its Merkle proof and the epoch's root, token and claim deadline.</summary>
 public sealed record DividendView(

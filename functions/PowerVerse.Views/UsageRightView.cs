@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>
 /// A UID's public fields: owner, ERC-4907 user and expiry (read-time: <c>Active</c> while now is before it), its listing

@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>A Durable orchestration: runtime status, current step (its custom status), output, and why it failed.</summary>
 public sealed record WorkflowView(

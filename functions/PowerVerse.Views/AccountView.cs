@@ -1,4 +1,4 @@
-namespace PowerVerse.Functions.ReadModel.Views;
+namespace PowerVerse.Views;
 
 /// <summary>What an account holds (scenario 2's free VIDs among them), its balances and claimable revenue.</summary>
 public sealed record AccountView(
