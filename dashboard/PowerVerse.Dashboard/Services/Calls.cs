@@ -41,6 +41,11 @@ public static class Calls
     public static string BuyShares(BigInteger listingId, BigInteger amount, string token, BigInteger unitPrice) =>
         Encode("buyShares", ("uint256", listingId), ("uint256", amount), ("address", token), ("uint256", unitPrice));
 
+    /// <summary><c>DividendDistributor.claim</c> with the amount and Merkle proof (0x 32-byte hashes) <c>GET /api/dividends/{epoch}/{address}</c> serves.</summary>
+    public static string ClaimDividend(BigInteger epoch, string account, BigInteger amount, IEnumerable<string> proof) =>
+        Encode("claim", ("uint256", epoch), ("address", account), ("uint256", amount),
+            ("bytes32[]", proof.Select(p => Convert.FromHexString(p.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? p[2..] : p)).ToList()));
+
     public static string RequestChallenge(BigInteger vid) => Encode("requestChallenge", ("uint256", vid));
 
     /// <summary>ERC-20 <c>approve</c>: sent from the wallet itself (it has no route).</summary>
