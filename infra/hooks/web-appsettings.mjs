@@ -11,7 +11,11 @@
 // AZURE_FUNCTION_URI comes from the azd environment (main.bicep's output, https://<host>/api). A URI without a path
 // gets /api appended; any other path, a query, a fragment or credentials are refused, and so is plain http except
 // to a loopback host (a local API).
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+// It also adds the sha256 of index.html's inline scripts (the import map dotnet publish fills with fingerprinted
+// names, different on every build) to script-src of the published staticwebapp.config.json's Content-Security-Policy,
+// which otherwise blocks them.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -54,9 +58,30 @@ function write(wwwroot, api) {
   }
   const file = join(folder, "appsettings.json");
   writeFileSync(file, `${JSON.stringify({ Api: api })}\n`);
-  // Precompressed copies of an older file would be served instead of the new one by hosts that honour them.
-  for (const stale of [`${file}.br`, `${file}.gz`]) rmSync(stale, { force: true });
+  dropCompressed(file);
+  allowInlineScripts(folder);
   return file;
+}
+
+// Precompressed copies of an older file would be served instead of the new one by hosts that honour them.
+function dropCompressed(file) {
+  for (const stale of [`${file}.br`, `${file}.gz`]) rmSync(stale, { force: true });
+}
+
+function allowInlineScripts(folder) {
+  const configFile = join(folder, "staticwebapp.config.json");
+  if (!existsSync(configFile)) throw new HookError(`${configFile} is missing: the publish output lacks the site's configuration`);
+  const html = readFileSync(join(folder, "index.html"), "utf8");
+  const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
+    .filter(([, body]) => body.length > 0)
+    .map(([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+  if (hashes.length === 0) return;
+  const config = JSON.parse(readFileSync(configFile, "utf8"));
+  const policy = config.globalHeaders?.["Content-Security-Policy"];
+  if (!policy?.includes("script-src ")) throw new HookError(`${configFile} has no script-src in its Content-Security-Policy`);
+  config.globalHeaders["Content-Security-Policy"] = policy.replace(/script-src ([^;]*)/, (_, sources) => `script-src ${sources} ${hashes.join(" ")}`);
+  writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
+  dropCompressed(configFile);
 }
 
 try {
