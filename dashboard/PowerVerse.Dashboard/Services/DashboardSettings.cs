@@ -9,6 +9,17 @@ namespace PowerVerse.Dashboard.Services;
 /// </summary>
 public sealed record DashboardSettings(Uri Api, Uri? LocalRpc)
 {
+    /// <summary>Adds the served <c>appsettings.json</c> to <paramref name="configuration"/>; none (404) leaves the defaults.</summary>
+    public static async Task AddServedAsync(IConfigurationBuilder configuration, string baseAddress)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseAddress) };
+        using var response = await http.GetAsync(new Uri("appsettings.json", UriKind.Relative));
+        if (response.IsSuccessStatusCode)
+        {
+            configuration.AddJsonStream(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        }
+    }
+
     public static DashboardSettings From(IConfiguration configuration, string baseAddress)
     {
         ArgumentNullException.ThrowIfNull(configuration);
