@@ -54,6 +54,12 @@ public static class Calls
     /// <summary><c>ProviderStaking.stake</c>: sent from the wallet itself (it has no route).</summary>
     public static string Stake(BigInteger hid, BigInteger amount) => Encode("stake", ("uint256", hid), ("uint256", amount));
 
+    /// <summary><c>PowerParams.minStake(computeType)</c>: what staking an HID of that type takes.</summary>
+    public static string MinStake(uint computeType) => Encode("minStake", ("uint32", computeType));
+
+    /// <summary><c>ProviderStaking.isStaked(hid)</c>.</summary>
+    public static string IsStaked(BigInteger hid) => Encode("isStaked", ("uint256", hid));
+
     /// <summary>ERC2771Forwarder <c>nonces(owner)</c>.</summary>
     public static string Nonces(string owner) => Encode("nonces", ("address", owner));
 

@@ -19,6 +19,7 @@ public static class ProblemText
         ["nonce-used"] = "Another request of this account was carried out first; sign this one again.",
         ["invalid-attestation"] = "The agent's attestation of the device is not valid for this registration.",
         ["chain-unavailable"] = "The chain cannot be reached right now; try again shortly.",
+        ["invalid-authorization"] = "The signed read was not accepted (stale or for another account); show it again.",
         ["not-the-user"] = "Only the usage right's current user can see its access.",
         ["not-found"] = "Not found.",
     };
