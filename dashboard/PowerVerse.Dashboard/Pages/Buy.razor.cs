@@ -77,10 +77,7 @@ public partial class Buy : IDisposable
     {
         await RunAsync(async () =>
         {
-            // The wallet sends to a contract by its name in /api/chain (the payment tokens are named there too).
-            var token = ChainView.Contracts.FirstOrDefault(c => Addresses.Same(c.Value, _listing!.Token)).Key
-                ?? throw new InvalidOperationException($"The listing's token {_listing!.Token} is not one of the platform's payment tokens.");
-            await Writer.TransactAsync(token, Calls.Approve(ChainView.Contracts["ComputeMarket"], Price));
+            await Writer.TransactAsync(_listing!.Token, Calls.Approve(ChainView.Contracts["ComputeMarket"], Price));
             await ReadFundsAsync();
         });
     }

@@ -49,13 +49,12 @@ public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api)
         return await api.PostWriteAsync(route, JsonSerializer.Serialize(body));
     }
 
-    /// <summary>A transaction the user sends from the wallet (and pays gas for), followed to its receipt.</summary>
+    /// <summary>A transaction the user sends from the wallet to <paramref name="to"/> (and pays gas for), followed to its receipt.</summary>
     /// <exception cref="WalletException">Rejected, or it reverted.</exception>
-    public async Task<string> TransactAsync(string contract, string calldata)
+    public async Task<string> TransactAsync(string to, string calldata)
     {
         var from = wallet.RequireAddress();
         await wallet.EnsureChainAsync((await chain.GetAsync()).ChainId);
-        var to = await chain.AddressOfAsync(contract);
         var hash = (await wallet.RequestAsync("eth_sendTransaction", new { from, to, data = calldata })).GetString()!;
         for (var attempt = 0; attempt < 240; attempt++)
         {
