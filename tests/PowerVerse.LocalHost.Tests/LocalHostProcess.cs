@@ -45,6 +45,11 @@ internal sealed class LocalHostProcess : IAsyncDisposable
             environment["LocalHost__KillAt"] = killAt;
         }
 
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
         var process = ChildProcess.Start("dotnet", [app], environment: environment);
         var url = new Uri($"http://127.0.0.1:{listen.ToString(CultureInfo.InvariantCulture)}/");
         try
@@ -71,6 +76,9 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     }
 
     public string Output => _process.Output;
+
+    /// <summary>Waits for a line of output containing <paramref name="text"/>.</summary>
+    public Task<string> WaitForLineAsync(string text, TimeSpan timeout) => _process.WaitForLineAsync(text, timeout);
 
     /// <summary>The last few thousand characters of <see cref="Output"/>, for a failure's message.</summary>
     public string OutputTail
