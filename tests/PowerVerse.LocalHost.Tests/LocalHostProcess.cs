@@ -23,9 +23,11 @@ internal sealed class LocalHostProcess : IAsyncDisposable
 
     /// <summary>
     /// On a port the OS picks as the host binds it, or on <paramref name="port"/> to restart in place; with
-    /// <paramref name="killAt"/> (<c>LocalHost:KillAt</c>) it kills itself at that activity boundary.
+    /// <paramref name="killAt"/> (<c>LocalHost:KillAt</c>) it kills itself at that activity boundary; <paramref name="settings"/>
+    /// adds or overrides environment variables.
     /// </summary>
-    public static async Task<LocalHostProcess> StartAsync(AzuriteServer storage, int? port = null, string? killAt = null)
+    public static async Task<LocalHostProcess> StartAsync(
+        AzuriteServer storage, int? port = null, string? killAt = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var listen = port ?? 0;
         var app = RepoPaths.BuildOutput(Path.Combine("tests", "PowerVerse.LocalHost.TestApp"), "PowerVerse.LocalHost.TestApp.dll");

@@ -26,12 +26,12 @@ public sealed class ApiCorsTests(DashboardFixture dashboard) : IClassFixture<Das
     [Fact]
     public async Task Post_ConfiguredOrigin_AllowedWithLocationExposed()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(dashboard.Host.Url, "api/credits/cors"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(dashboard.Host.Url, "api/credits/cors?timer=0"));
         request.Headers.Add("Origin", DashboardFixture.OtherOrigin);
 
         using var response = await _http.SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"{response.StatusCode}\n{dashboard.Host.OutputTail}");
         Assert.Equal([DashboardFixture.OtherOrigin], response.Headers.GetValues("Access-Control-Allow-Origin"));
         Assert.Equal(["Location"], Values(response, "Access-Control-Expose-Headers"));
         Assert.NotNull(response.Headers.Location);

@@ -25,7 +25,7 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public AzuriteServer Storage => _storage ?? throw new InvalidOperationException("Not started.");
 
-    public LocalHostProcess Host => _host ?? throw new InvalidOperationException("Not started.");
+    internal LocalHostProcess Host => _host ?? throw new InvalidOperationException("Not started.");
 
     /// <summary>The dashboard's address from the host's "Dashboard listening on:" line.</summary>
     public Uri Dashboard { get; private set; } = null!;
@@ -70,7 +70,7 @@ public sealed class DashboardFixture : IAsyncLifetime
     }
 
     /// <summary>A local host serving <paramref name="folder"/> on a loopback port the OS picks.</summary>
-    public static Task<LocalHostProcess> StartAsync(AzuriteServer storage, string folder, Dictionary<string, string>? settings = null)
+    internal static Task<LocalHostProcess> StartAsync(AzuriteServer storage, string folder, Dictionary<string, string>? settings = null)
     {
         var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>())
         {
@@ -80,7 +80,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         return LocalHostProcess.StartAsync(storage, settings: all);
     }
 
-    public static async Task<Uri> DashboardUrlAsync(LocalHostProcess host)
+    internal static async Task<Uri> DashboardUrlAsync(LocalHostProcess host)
     {
         const string Marker = "Dashboard listening on: ";
         var line = await host.WaitForLineAsync(Marker, TimeSpan.FromSeconds(30));

@@ -33,7 +33,7 @@ public sealed class DashboardSettingsTests : IAsyncLifetime
 
         Assert.Contains("exited", failed.Message, StringComparison.Ordinal);
         Assert.Contains("LocalHost:DashboardUrls", failed.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("Now listening on", failed.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening on: http", failed.Message, StringComparison.Ordinal);
     }
 
     [Fact]
