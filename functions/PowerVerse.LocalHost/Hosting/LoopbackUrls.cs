@@ -6,7 +6,7 @@ namespace PowerVerse.LocalHost.Hosting;
 /// The local host's listening addresses: loopback only (<c>127.0.0.0/8</c>, <c>[::1]</c>, <c>localhost</c>), so
 /// nothing it serves — an API that relays with the platform's keys, a dashboard — is reachable from another machine.
 /// </summary>
-public static class LoopbackUrls
+internal static class LoopbackUrls
 {
     /// <summary>The <c>;</c>-separated URLs of <paramref name="setting"/>; refuses any that is not an http(s) URL on loopback.</summary>
     /// <exception cref="InvalidOperationException">A URL is not absolute http(s), or its host is not loopback (<c>0.0.0.0</c>, <c>*</c>, <c>+</c>, a name).</exception>

@@ -4,7 +4,7 @@ namespace PowerVerse.LocalHost.Hosting.Dashboard;
 /// The origins the API answers CORS for: <c>LocalHost:CorsOrigins</c>, and the dashboard's own once it listens (its
 /// port may be one the OS picked, known only then).
 /// </summary>
-public sealed class CorsOrigins
+internal sealed class CorsOrigins
 {
     private volatile string[] _origins;
 

@@ -9,7 +9,7 @@ namespace PowerVerse.LocalHost.Hosting.Dashboard;
 /// as Azure's platform CORS answers them for the Functions app: the allowed origins only, methods GET/POST/OPTIONS,
 /// headers Content-Type and Authorization, <c>Location</c> exposed (a write's 202 names its workflow there).
 /// </summary>
-public static class DashboardRegistration
+internal static class DashboardRegistration
 {
     private const string Policy = "PowerVerse.Api";
 
