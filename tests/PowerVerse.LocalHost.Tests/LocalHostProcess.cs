@@ -23,9 +23,11 @@ internal sealed class LocalHostProcess : IAsyncDisposable
 
     /// <summary>
     /// On a port the OS picks as the host binds it, or on <paramref name="port"/> to restart in place; with
-    /// <paramref name="killAt"/> (<c>LocalHost:KillAt</c>) it kills itself at that activity boundary.
+    /// <paramref name="killAt"/> (<c>LocalHost:KillAt</c>) it kills itself at that activity boundary; <paramref name="settings"/>
+    /// adds or overrides environment variables.
     /// </summary>
-    public static async Task<LocalHostProcess> StartAsync(AzuriteServer storage, int? port = null, string? killAt = null)
+    public static async Task<LocalHostProcess> StartAsync(
+        AzuriteServer storage, int? port = null, string? killAt = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var listen = port ?? 0;
         var app = RepoPaths.BuildOutput(Path.Combine("tests", "PowerVerse.LocalHost.TestApp"), "PowerVerse.LocalHost.TestApp.dll");
@@ -43,6 +45,11 @@ internal sealed class LocalHostProcess : IAsyncDisposable
         if (killAt is not null)
         {
             environment["LocalHost__KillAt"] = killAt;
+        }
+
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
         }
 
         var process = ChildProcess.Start("dotnet", [app], environment: environment);
@@ -71,6 +78,9 @@ internal sealed class LocalHostProcess : IAsyncDisposable
     }
 
     public string Output => _process.Output;
+
+    /// <summary>Waits for a line of output containing <paramref name="text"/>.</summary>
+    public Task<string> WaitForLineAsync(string text, TimeSpan timeout) => _process.WaitForLineAsync(text, timeout);
 
     /// <summary>The last few thousand characters of <see cref="Output"/>, for a failure's message.</summary>
     public string OutputTail

@@ -4,7 +4,7 @@ using Nethereum.Contracts;
 
 namespace PowerVerse.Chain.Contracts;
 
-// The standard token views the read model reads: ERC-721 owners (HID, VID, UID) and ERC-20 balances (PVC, tUSD).
+// The standard token views the app reads: ERC-721 owners (HID, VID, UID), ERC-20 balances and metadata (PVC, tUSD).
 // ContractSurfaceTests checks them against contracts/abi.
 
 /// <summary>ERC-721 <c>ownerOf(tokenId)</c>; reverts for a token that does not exist (never minted or burned).</summary>
@@ -26,6 +26,14 @@ public sealed class TokenBalanceOfFunction : FunctionMessage
 /// <summary>ERC-20 <c>symbol()</c>.</summary>
 [Function("symbol", "string")]
 public sealed class SymbolFunction : FunctionMessage;
+
+/// <summary>ERC-20 <c>name()</c>.</summary>
+[Function("name", "string")]
+public sealed class TokenNameFunction : FunctionMessage;
+
+/// <summary>ERC-20 <c>decimals()</c>.</summary>
+[Function("decimals", "uint8")]
+public sealed class DecimalsFunction : FunctionMessage;
 
 /// <summary>ERC-20 <c>allowance(owner, spender)</c>.</summary>
 [Function("allowance", "uint256")]

@@ -12,6 +12,7 @@ using Azure.Storage.Queues;
 using PowerVerse.Chain.Storage;
 
 using PowerVerse.Functions.Hosting;
+using PowerVerse.LocalHost.Hosting.Dashboard;
 
 namespace PowerVerse.LocalHost.Hosting;
 
@@ -30,7 +31,8 @@ public static partial class LocalFunctionsHost
         ArgumentNullException.ThrowIfNull(addAppServices);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var options = builder.Configuration.GetSection("LocalHost").Get<LocalHostOptions>() ?? new LocalHostOptions();
-        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.UseUrls(string.Join(';', LoopbackUrls.Check("LocalHost:Urls", options.Urls)));
+        builder.Services.AddDashboardAndCors(options);
         var settings = HostSettings.Load(Path.Combine(AppContext.BaseDirectory, "host.json"), builder.Configuration);
         var functions = FunctionCatalog.Discover(app);
         var storage = builder.Configuration["AzureWebJobsStorage"]
@@ -76,6 +78,7 @@ public static partial class LocalFunctionsHost
         // A path no function serves (404) or a method its route does not take (405) gets a body too: the app's
         // IProblemDetailsService writes it when the app registers one (AddProblemDetails), else plain text.
         host.UseStatusCodePages();
+        host.UseApiCors();
         HttpFunctionEndpoints.Map(host, functions);
         return (host, sidecar);
     }

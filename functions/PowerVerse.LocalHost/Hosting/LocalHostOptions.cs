@@ -14,8 +14,20 @@ public sealed class LocalHostOptions
     /// </summary>
     public string? AppPath { get; set; }
 
-    /// <summary>Where the HTTP functions are served: loopback only.</summary>
+    /// <summary>Where the HTTP functions are served: loopback only (<see cref="LoopbackUrls"/>), <c>;</c>-separated.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:7071";
+
+    /// <summary>A static web app's folder (with index.html; the dashboard's published <c>wwwroot</c>) to serve on <see cref="DashboardUrls"/>; unset, none.</summary>
+    public string? DashboardPath { get; set; }
+
+    /// <summary>Where the dashboard is served: loopback only; port 0 takes a port the OS picks (logged as <c>Dashboard listening on: URL</c>).</summary>
+    public string DashboardUrls { get; set; } = "http://127.0.0.1:7072";
+
+    /// <summary>The JSON-RPC endpoint the dashboard's generated appsettings.json names as <c>LocalChain.RpcUrl</c> (its local test accounts); unset, none.</summary>
+    public string? DashboardLocalRpc { get; set; }
+
+    /// <summary>More origins the API answers CORS for besides the dashboard's, comma-separated (<c>http://127.0.0.1:5173</c>).</summary>
+    public string? CorsOrigins { get; set; }
 
     /// <summary>The Durable partition lease: a killed process's leases are taken over after this long.</summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);

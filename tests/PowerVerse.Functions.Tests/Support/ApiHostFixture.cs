@@ -19,16 +19,36 @@ public class ApiHostFixture : StoreFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var app = RepoPaths.BuildOutput(Path.Combine("functions", "PowerVerse.LocalHost"), "PowerVerse.LocalHost.dll");
-        _host = ChildProcess.Start("dotnet", [app], environment: new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = Azurite.ConnectionString,
             ["ReadModel"] = Azurite.ConnectionString,
             ["LocalHost__Urls"] = "http://127.0.0.1:0",
             ["LocalHost__OrchestrationPollingInterval"] = "00:00:01",
-        });
-        Url = new Uri(await _host.WaitForListeningAsync(TimeSpan.FromSeconds(90)), "/");
+        };
+        foreach (var (name, value) in await HostSettingsAsync())
+        {
+            environment[name] = value;
+        }
+
+        (_host, Url) = await StartHostAsync(environment);
         await SeedAsync();
+    }
+
+    /// <summary>The real local host with these settings (environment variables), and the URL it listens on.</summary>
+    public static async Task<(ChildProcess Host, Uri Url)> StartHostAsync(IReadOnlyDictionary<string, string> environment)
+    {
+        var app = RepoPaths.BuildOutput(Path.Combine("functions", "PowerVerse.LocalHost"), "PowerVerse.LocalHost.dll");
+        var host = ChildProcess.Start("dotnet", [app], environment: environment);
+        try
+        {
+            return (host, new Uri(await host.WaitForListeningAsync(TimeSpan.FromSeconds(90)), "/"));
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 
     public override async Task DisposeAsync()
@@ -51,4 +71,8 @@ public class ApiHostFixture : StoreFixture
     public Task<HttpResponseMessage> GetAsync(string pathAndQuery) => Http.GetAsync(new Uri(Url, pathAndQuery));
 
     protected virtual Task SeedAsync() => Task.CompletedTask;
+
+    /// <summary>More settings for the host (a chain to read), known once the fixture's storage is up.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string>> HostSettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 }

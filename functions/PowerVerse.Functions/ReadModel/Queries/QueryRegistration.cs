@@ -12,6 +12,8 @@ internal static class QueryRegistration
         services.AddSingleton(s => new MarketQueries(s.GetRequiredService<ReadModelTables>()));
         services.AddSingleton(s => new OrderQueries(s.GetRequiredService<ReadModelTables>()));
         services.AddSingleton(s => new ProofQueries(s.GetRequiredService<ReadModelTables>()));
+        // The chain's client and manifest are AddChainIndexer's.
+        services.AddSingleton(s => new ChainQueries(s.GetRequiredService<Nethereum.Web3.IWeb3>(), s.GetRequiredService<Chain.Deployment.DeploymentManifest>()));
         return services;
     }
 }
