@@ -50,7 +50,7 @@ public partial class Buy : IDisposable
         _loaded = true;
     }
 
-    /// <summary>The buyer's balance (the API's) and the market's allowance (the chain's, through the wallet).</summary>
+    /// <summary>The buyer's balance and the market's allowance, read from the chain through the wallet.</summary>
     private async Task ReadFundsAsync()
     {
         (_balance, _allowance) = (null, null);
@@ -61,11 +61,9 @@ public partial class Buy : IDisposable
 
         try
         {
-            var account = await Api.GetAsync<AccountView>("accounts/" + owner);
-            _balance = account.Balances.FirstOrDefault(b => Addresses.Same(b.Token, listing.Token)) is { } balance
-                ? BigInteger.Parse(balance.Balance, CultureInfo.InvariantCulture) : BigInteger.Zero;
-            var market = ChainView.Contracts["ComputeMarket"];
-            _allowance = (BigInteger)Calls.Decode(await Writer.CallAsync(listing.Token, Calls.Allowance(owner, market)), "uint256")[0];
+            await Wallet.EnsureChainAsync(ChainView.ChainId);
+            _balance = await Writer.BalanceOfAsync(listing.Token, owner);
+            _allowance = await Writer.AllowanceAsync(listing.Token, owner, ChainView.Contracts["ComputeMarket"]);
         }
         catch (Exception e) when (e is HttpRequestException or ApiProblemException or WalletException)
         {

@@ -69,6 +69,9 @@ public static class Calls
     /// <summary>ERC-20 <c>allowance(owner, spender)</c>.</summary>
     public static string Allowance(string owner, string spender) => Encode("allowance", ("address", owner), ("address", spender));
 
+    /// <summary>ERC-20 <c>balanceOf(account)</c>.</summary>
+    public static string BalanceOf(string account) => Encode("balanceOf", ("address", account));
+
     /// <summary>Decodes an <c>eth_call</c> answer of the given output types.</summary>
     public static IReadOnlyList<object> Decode(string returned, params string[] types)
     {

@@ -75,6 +75,17 @@ public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api)
     public async Task<string> CallAsync(string to, string data) =>
         (await wallet.RequestAsync("eth_call", new { to, data }, "latest")).GetString()!;
 
+    /// <summary>
+    /// ERC-20 balance of <paramref name="owner"/>, read from the chain: the read model keeps balances only of accounts
+    /// that hold an asset, so a wallet that only ever received tokens is read here.
+    /// </summary>
+    public async Task<BigInteger> BalanceOfAsync(string token, string owner) =>
+        (BigInteger)Calls.Decode(await CallAsync(token, Calls.BalanceOf(owner)), "uint256")[0];
+
+    /// <summary>What <paramref name="spender"/> may take of <paramref name="owner"/>'s <paramref name="token"/> (ERC-20 allowance).</summary>
+    public async Task<BigInteger> AllowanceAsync(string token, string owner, string spender) =>
+        (BigInteger)Calls.Decode(await CallAsync(token, Calls.Allowance(owner, spender)), "uint256")[0];
+
     /// <summary>The time of the chain's latest block, in unix seconds (a deadline counts from it, as the chain does).</summary>
     public async Task<long> ChainTimeAsync() =>
         Hex.ToLong((await wallet.RequestAsync("eth_getBlockByNumber", "latest", false)).GetProperty("timestamp").GetString()!);
