@@ -1,6 +1,7 @@
 // PowerVerse in Azure (DESIGN §6), provisioned by `azd up`: a Flex Consumption Functions app with a user-assigned
 // identity, its storage account (shared keys off), the agents' queue account (DESIGN §3), Key Vault in RBAC mode,
-// Application Insights on Log Analytics, and least-privilege role assignments. Local modules only (infra/app).
+// Application Insights on Log Analytics, and least-privilege role assignments, plus the dashboard on a Static Web App
+// whose origin is the only one the app's CORS allows. Local modules only (infra/app).
 targetScope = 'subscription'
 
 @minLength(1)
@@ -41,6 +42,24 @@ param rpcUrl string
 @description('Most instances the app scales out to (PV_MAX_INSTANCES).')
 param maximumInstanceCount int = 100
 
+@allowed([
+  ''
+  'westus2'
+  'centralus'
+  'eastus2'
+  'westeurope'
+  'eastasia'
+])
+@description('Region of the dashboard\'s Static Web App (AZURE_STATIC_WEB_APP_LOCATION), one of the few that offer it. Empty: location when it offers Static Web Apps, else eastus2.')
+param staticWebAppLocation string = ''
+
+@allowed([
+  'Free'
+  'Standard'
+])
+@description('Plan of the dashboard\'s Static Web App (AZURE_STATIC_WEB_APP_SKU).')
+param staticWebAppSku string = 'Free'
+
 @secure()
 @description('HMAC key of the read model\'s continuation tokens: main.parameters.json passes azd\'s secretOrRandomPassword, the vault\'s continuation-key when it exists (kept, so paging tokens stay valid across provisions), else a new random password.')
 param continuationKey string
@@ -63,6 +82,14 @@ var keyVaultName = '${abbrs.keyVaultVaults}${resourceToken}'
 var opsKeyVaultName = '${abbrs.keyVaultVaults}ops-${resourceToken}'
 var applicationInsightsName = '${abbrs.insightsComponents}${resourceToken}'
 var deploymentContainerName = 'app-package-${resourceToken}'
+// Static Web Apps exist in a handful of regions only (their files are served from the global edge anyway).
+var staticWebAppRegions = [
+  'westus2'
+  'centralus'
+  'eastus2'
+  'westeurope'
+  'eastasia'
+]
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -166,6 +193,19 @@ module rbac 'app/rbac.bicep' = {
   ]
 }
 
+module web 'app/web.bicep' = {
+  name: 'web'
+  scope: rg
+  params: {
+    name: '${abbrs.webStaticSites}${resourceToken}'
+    location: !empty(staticWebAppLocation)
+      ? staticWebAppLocation
+      : (contains(staticWebAppRegions, location) ? location : 'eastus2')
+    tags: tags
+    sku: staticWebAppSku
+  }
+}
+
 module api 'app/api.bicep' = {
   name: 'api'
   scope: rg
@@ -186,6 +226,9 @@ module api 'app/api.bicep' = {
     continuationKeyUri: keyVault.outputs.continuationKeyUri
     chainId: chainId
     maximumInstanceCount: maximumInstanceCount
+    corsAllowedOrigins: [
+      web.outputs.uri
+    ]
   }
   // The app starts resolving its Key Vault references and reaching storage as soon as it exists.
   dependsOn: [
@@ -206,3 +249,7 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output APPLICATIONINSIGHTS_CONNECTION_STRING string = monitoring.outputs.connectionString
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
 output PV_CHAIN_ID string = chainId
+output AZURE_STATIC_WEB_APP_NAME string = web.outputs.name
+output AZURE_STATIC_WEB_APP_URL string = web.outputs.uri
+// The same URL under the name the README gives users: where the dashboard is.
+output AZURE_DASHBOARD_URL string = web.outputs.uri

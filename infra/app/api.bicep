@@ -50,6 +50,9 @@ param chainId string
 @description('Most instances the app scales out to.')
 param maximumInstanceCount int
 
+@description('Origins (scheme://host) whose browser pages may call the API: the dashboard\'s Static Web App only, never *.')
+param corsAllowedOrigins array
+
 resource appStorage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -94,6 +97,14 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // The platform answers preflights and adds Access-Control-Allow-Origin for these origins before the host runs.
+      // Its CORS settings hold origins and credentials only, with no list of headers to expose, so a cross-origin page
+      // may not be able to read the 202's Location header: the dashboard takes the workflow's id and status URL from
+      // the 202's JSON body instead, which works either way. No credentials: the API takes no cookies.
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {

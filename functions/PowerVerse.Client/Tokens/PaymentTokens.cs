@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Numerics;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
@@ -9,7 +8,7 @@ namespace PowerVerse.Client.Tokens;
 
 /// <summary>
 /// The payment tokens by the names people use — <c>PVC</c> (PowerVerseCoin) and <c>tUSD</c> (TestStablecoin) from the
-/// deployment manifest, or any 0x address — and amounts in whole units scaled by the token's <c>decimals()</c>.
+/// deployment manifest, or any 0x address — and their <c>decimals()</c> (amounts: <see cref="PowerVerse.Domain.Tokens.TokenAmount"/>).
 /// </summary>
 public static class PaymentTokens
 {
@@ -41,23 +40,6 @@ public static class PaymentTokens
     {
         ArgumentNullException.ThrowIfNull(web3);
         return (int)await web3.Eth.GetContractQueryHandler<DecimalsFunction>().QueryAsync<BigInteger>(token, new DecimalsFunction());
-    }
-
-    /// <summary><paramref name="amount"/> whole units (e.g. "120" or "0.5") in the token's smallest unit.</summary>
-    /// <exception cref="FormatException">Not a non-negative decimal number, or finer than the token's decimals.</exception>
-    public static BigInteger Scale(string amount, int decimals)
-    {
-        ArgumentNullException.ThrowIfNull(amount);
-        var parts = amount.Split('.');
-        if (parts.Length > 2 || parts[0].Length == 0 || !parts.All(p => p.All(char.IsAsciiDigit))
-            || (parts.Length == 2 && (parts[1].Length == 0 || parts[1].TrimEnd('0').Length > decimals)))
-        {
-            throw new FormatException($"'{amount}' is not an amount with at most {decimals} decimals.");
-        }
-
-        var fraction = parts.Length == 2 ? parts[1].TrimEnd('0') : string.Empty;
-        var digits = parts[0] + fraction.PadRight(decimals, '0');
-        return BigInteger.Parse(digits, NumberStyles.None, CultureInfo.InvariantCulture);
     }
 
     [Function("decimals", "uint8")]

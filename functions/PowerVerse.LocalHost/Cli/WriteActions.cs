@@ -12,6 +12,7 @@ using PowerVerse.Chain.Deployment;
 using PowerVerse.Client.Api;
 using PowerVerse.Client.Tokens;
 using PowerVerse.Client.Writes;
+using PowerVerse.Domain.Tokens;
 
 namespace PowerVerse.LocalHost.Cli;
 
@@ -84,7 +85,7 @@ internal sealed class WriteActions(WriteSigner signer, EthECKey key, DeploymentM
 
         var amount = options.Get("amount") is null
             ? await web3.Eth.GetContractQueryHandler<MinStakeFunction>().QueryAsync<BigInteger>(manifest["PowerParams"], new MinStakeFunction { ComputeType = 1 })
-            : PaymentTokens.Scale(options.Require("amount"), await PaymentTokens.DecimalsAsync(web3, manifest["PowerVerseCoin"]));
+            : TokenAmount.Parse(options.Require("amount"), await PaymentTokens.DecimalsAsync(web3, manifest["PowerVerseCoin"]));
         await SendAsync(wallet, manifest["PowerVerseCoin"], new ApproveFunction { Spender = manifest["ProviderStaking"], Value = amount }, output);
         await SendAsync(wallet, manifest["ProviderStaking"], new StakeFunction { Hid = options.Number("hid"), Amount = amount }, output);
         return 0;
@@ -117,7 +118,7 @@ internal sealed class WriteActions(WriteSigner signer, EthECKey key, DeploymentM
     private async Task<BigInteger> AmountAsync(string name)
     {
         var token = Token();
-        return PaymentTokens.Scale(options.Require(name), await PaymentTokens.DecimalsAsync(web3, token));
+        return TokenAmount.Parse(options.Require(name), await PaymentTokens.DecimalsAsync(web3, token));
     }
 
     private static (string Account, BigInteger Shares) Beneficiary(string text) =>

@@ -16,7 +16,7 @@ public sealed class ParametersAndOutputsTests
         [
             "AZURE_KEY_VAULT_NAME", "AZURE_KEY_VAULT_ENDPOINT", "AZURE_OPS_KEY_VAULT_NAME", "AZURE_FUNCTION_APP_NAME", "AZURE_FUNCTION_URI",
             "AZURE_AGENT_QUEUE_ACCOUNT", "AZURE_STORAGE_ACCOUNT_NAME", "APPLICATIONINSIGHTS_CONNECTION_STRING",
-            "AZURE_MANAGED_IDENTITY_CLIENT_ID", "PV_CHAIN_ID",
+            "AZURE_MANAGED_IDENTITY_CLIENT_ID", "PV_CHAIN_ID", "AZURE_STATIC_WEB_APP_NAME", "AZURE_STATIC_WEB_APP_URL", "AZURE_DASHBOARD_URL",
         ];
         Assert.All(required, name => Assert.Contains(name, names));
         Assert.All(outputs, o => Assert.NotEqual("securestring", o.Value.GetProperty("type").GetString()));
@@ -52,6 +52,8 @@ public sealed class ParametersAndOutputsTests
         Assert.Equal("${PV_RPC_URL}", given["rpcUrl"]);
         Assert.StartsWith("${PV_MAX_INSTANCES", given["maximumInstanceCount"], StringComparison.Ordinal);
         Assert.Equal("${AZURE_PRINCIPAL_TYPE=User}", given["principalType"]);
+        Assert.Equal("${AZURE_STATIC_WEB_APP_LOCATION}", given["staticWebAppLocation"]);
+        Assert.Equal("${AZURE_STATIC_WEB_APP_SKU=Free}", given["staticWebAppSku"]);
         Assert.Equal(["User", "ServicePrincipal"], template.GetProperty("principalType").GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
         // azd reads the vault's continuation-key back when it exists, so a provision keeps the key (and paging tokens).
         Assert.Equal("$(secretOrRandomPassword ${AZURE_KEY_VAULT_NAME} continuation-key)", given["continuationKey"]);

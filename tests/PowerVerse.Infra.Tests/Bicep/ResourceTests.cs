@@ -34,7 +34,7 @@ public sealed class ResourceTests
         var agentsModule = template.Module("agentQueues").GetRawText();
         Assert.DoesNotContain("listKeys", agentsModule, StringComparison.Ordinal);
         Assert.DoesNotContain("listKeys", template.Root.GetProperty("outputs").GetRawText(), StringComparison.Ordinal);
-        foreach (var module in new[] { "identity", "storage", "agentQueues", "keyVault", "monitoring", "rbac", "api" })
+        foreach (var module in new[] { "identity", "storage", "agentQueues", "keyVault", "monitoring", "rbac", "api", "web" })
         {
             var outputs = template.Module(module).TryGetProperty("outputs", out var o) ? o.GetRawText() : string.Empty;
             Assert.DoesNotContain("listKeys", outputs, StringComparison.Ordinal);

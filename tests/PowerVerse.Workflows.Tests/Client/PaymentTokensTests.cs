@@ -5,22 +5,6 @@ namespace PowerVerse.Workflows.Tests.Client;
 
 public sealed class PaymentTokensTests
 {
-    [Theory]
-    [InlineData("120", 6, "120000000")]
-    [InlineData("0.5", 6, "500000")]
-    [InlineData("95", 18, "95000000000000000000")]
-    [InlineData("1.250", 2, "125")]
-    public void Scale_WholeUnits_SmallestUnit(string amount, int decimals, string expected) =>
-        Assert.Equal(expected, PaymentTokens.Scale(amount, decimals).ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    [Theory]
-    [InlineData("1.234", 2)]
-    [InlineData("-1", 6)]
-    [InlineData("1e6", 6)]
-    [InlineData(".5", 6)]
-    public void Scale_NotAnAmount_Throws(string amount, int decimals) =>
-        Assert.Throws<FormatException>(() => PaymentTokens.Scale(amount, decimals));
-
     [Fact]
     public void Resolve_NamesAndAddresses_TheManifestsTokensOrTheAddressItself()
     {

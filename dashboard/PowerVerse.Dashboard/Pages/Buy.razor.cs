@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using PowerVerse.Dashboard.Services;
+using PowerVerse.Views;
+
+namespace PowerVerse.Dashboard.Pages;
+
+/// <summary>
+/// The buy flow (seed 000 scenario 1): the listing and its price; the buyer's balance and the market's allowance;
+/// the ERC-20 approval from the wallet when the allowance is short; the purchase signed as a ForwardRequest and
+/// followed through its workflow to the agent's grant and the resource's first proof.
+/// </summary>
+public partial class Buy : IDisposable
+{
+    [Parameter] public string Uid { get; set; } = string.Empty;
+
+    [CascadingParameter] private ChainView ChainView { get; set; } = default!;
+    [Inject] private DashboardApi Api { get; set; } = default!;
+    [Inject] private Wallet Wallet { get; set; } = default!;
+    [Inject] private Writer Writer { get; set; } = default!;
+
+    private ListingView? _listing;
+    private IReadOnlyList<GpuModelView> _gpus = [];
+    private BigInteger? _balance, _allowance;
+    private bool _loaded, _busy;
+    private string? _error, _sshKey, _workflowId;
+    private JsonElement? _bought;
+
+    private BigInteger Price => BigInteger.Parse(_listing?.Price ?? "0", CultureInfo.InvariantCulture);
+
+    private bool AllowanceSuffices => _allowance is { } allowance && allowance >= Price;
+
+    protected override async Task OnInitializedAsync()
+    {
+        Wallet.Changed += OnWalletChanged;
+        try
+        {
+            var gpus = Api.GetAsync<ItemsView<GpuModelView>>("gpus");
+            _listing = (await Api.FindAsync<UsageRightView>("usage-rights/" + Uri.EscapeDataString(Uid)))?.Listing;
+            _gpus = (await gpus).Items;
+            await ReadFundsAsync();
+        }
+        catch (Exception e) when (e is HttpRequestException or ApiProblemException)
+        {
+            _error = e.Message;
+        }
+
+        _loaded = true;
+    }
+
+    /// <summary>The buyer's balance (the API's) and the market's allowance (the chain's, through the wallet).</summary>
+    private async Task ReadFundsAsync()
+    {
+        (_balance, _allowance) = (null, null);
+        if (Wallet.Address is not { } owner || _listing is not { } listing)
+        {
+            return;
+        }
+
+        try
+        {
+            var account = await Api.GetAsync<AccountView>("accounts/" + owner);
+            _balance = account.Balances.FirstOrDefault(b => Addresses.Same(b.Token, listing.Token)) is { } balance
+                ? BigInteger.Parse(balance.Balance, CultureInfo.InvariantCulture) : BigInteger.Zero;
+            var market = ChainView.Contracts["ComputeMarket"];
+            _allowance = (BigInteger)Calls.Decode(await Writer.CallAsync(listing.Token, Calls.Allowance(owner, market)), "uint256")[0];
+        }
+        catch (Exception e) when (e is HttpRequestException or ApiProblemException or WalletException)
+        {
+            _error = e.Message;
+        }
+    }
+
+    private async Task ApproveAsync()
+    {
+        await RunAsync(async () =>
+        {
+            await Writer.TransactAsync(_listing!.Token, Calls.Approve(ChainView.Contracts["ComputeMarket"], Price));
+            await ReadFundsAsync();
+        });
+    }
+
+    private async Task BuyAsync()
+    {
+        await RunAsync(async () =>
+        {
+            var listing = _listing!;
+            var accepted = await Writer.SendAsync("market/purchases", "ComputeMarket",
+                Calls.Buy(BigInteger.Parse(Uid, CultureInfo.InvariantCulture), listing.Token, Price), _sshKey);
+            _workflowId = accepted.Id;
+        });
+    }
+
+    private async Task BoughtAsync(WorkflowView workflow)
+    {
+        if (workflow.Status == "Completed" && workflow.Output is { ValueKind: JsonValueKind.Object } output)
+        {
+            _bought = output;
+        }
+
+        await ReadFundsAsync();
+    }
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        (_busy, _error) = (true, null);
+        try
+        {
+            await action();
+        }
+        catch (Exception e) when (e is WalletException or ApiProblemException or HttpRequestException or InvalidOperationException or FormatException)
+        {
+            _error = e.Message;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private string Show(BigInteger? raw) =>
+        raw is { } value && _listing is { } listing ? ChainState.Format(ChainView, value.ToString(CultureInfo.InvariantCulture), listing.Token) : "…";
+
+    private string GpuName(long model) => _gpus.FirstOrDefault(g => g.GpuModel == model)?.Name ?? $"GPU model {model}";
+
+    private void OnWalletChanged() => InvokeAsync(async () =>
+    {
+        await ReadFundsAsync();
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        Wallet.Changed -= OnWalletChanged;
+        GC.SuppressFinalize(this);
+    }
+}
