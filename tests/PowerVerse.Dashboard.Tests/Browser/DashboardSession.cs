@@ -66,6 +66,28 @@ public sealed class DashboardSession : IAsyncDisposable
         Assert.True(response is { Ok: true }, $"GET {route}: {response?.Status}");
     }
 
+    /// <summary>
+    /// Waits for the element with <c>data-testid</c> <paramref name="testId"/>; when it does not come, fails with what the
+    /// page shows and what the browser reported (and a screenshot <c>SCENARIO-waiting-TESTID.png</c>).
+    /// </summary>
+    public async Task<ILocator> WaitForTestIdAsync(string testId, float timeoutMs = 30_000)
+    {
+        var element = Page.GetByTestId(testId).First;
+        try
+        {
+            await element.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = timeoutMs });
+            return element;
+        }
+        catch (TimeoutException)
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotFolder.For(Scenario, $"waiting-{testId}"), FullPage = true });
+            var text = await Page.Locator("body").InnerTextAsync();
+            Assert.Fail($"No [data-testid={testId}] on {Page.Url} within {timeoutMs / 1000:F0} s.\nThe page shows:\n{text[..Math.Min(text.Length, 1500)]}\n"
+                + $"The browser reported:\n{string.Join("\n", _browserErrors)}");
+            throw;
+        }
+    }
+
     /// <summary>A full-page screenshot as <c>SCENARIO-SCREEN.png</c>, then no serious or critical axe-core violation.</summary>
     public async Task CheckScreenAsync(string screen)
     {

@@ -47,10 +47,27 @@ public static class PageLoad
                 Interlocked.Increment(ref responses);
             }
         };
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
         await cdp.SendAsync("Network.enable");
         var clock = Stopwatch.StartNew();
         await page.GotoAsync(url.ToString());
-        await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        try
+        {
+            await page.Locator(ready).First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{url} showed no {ready} within 60 s; the browser reported:\n{string.Join("\n", errors)}", e);
+        }
+
         var untilReady = clock.Elapsed;
         // Whatever the page still fetches after it is usable counts towards its size, not its time.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

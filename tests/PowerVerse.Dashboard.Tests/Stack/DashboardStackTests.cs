@@ -25,7 +25,7 @@ public sealed class DashboardStackTests(DashboardStack stack)
         await using var session = await stack.OpenAsync(account: 4, scenario: "start");
 
         await session.GotoAsync(Loading.PageLoad.MarketRoute);
-        await session.Page.Locator(Loading.PageLoad.MarketReady).First.WaitForAsync();
+        await session.WaitForTestIdAsync("market-ready");
 
         Assert.Equal(1, await session.Page.Locator("h1").CountAsync());
         await session.CheckScreenAsync("market");
