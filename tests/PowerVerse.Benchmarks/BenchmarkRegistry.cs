@@ -12,5 +12,6 @@ internal static class BenchmarkRegistry
         new IndexerBenchmark(),
         new PurchaseBenchmark(),
         new ProofBenchmark(),
+        new DashboardBenchmark(),
     ];
 }

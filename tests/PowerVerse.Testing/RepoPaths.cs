@@ -14,6 +14,9 @@ public static class RepoPaths
     /// <summary>Azurite's entry script, installed by <c>./pv setup</c>.</summary>
     public static string AzuriteScript => Tool(Path.Combine(".tools", "node_modules", "azurite", "dist", "src", "azurite.js"));
 
+    /// <summary>axe-core's browser build (the accessibility engine the dashboard tests inject), installed by <c>./pv setup</c>.</summary>
+    public static string AxeScript => Tool(Path.Combine(".tools", "node_modules", "axe-core", "axe.min.js"));
+
     /// <summary>The build configuration the tests run in (Release or Debug), from their own output folder bin/CONFIG/TFM.</summary>
     public static string Configuration =>
         new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;

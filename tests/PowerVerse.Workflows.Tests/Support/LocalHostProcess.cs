@@ -54,6 +54,9 @@ public sealed class LocalHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for a line of its log containing <paramref name="text"/> (one printed already counts) and returns it.</summary>
+    public Task<string> WaitForLineAsync(string text, TimeSpan timeout) => _process.WaitForLineAsync(text, timeout);
+
     /// <summary>SIGKILL: nothing of its shutdown runs (Durable leases and task-hub messages stay behind).</summary>
     public Task KillAsync() => _process.KillAsync();
 
