@@ -11,9 +11,11 @@
 // AZURE_FUNCTION_URI comes from the azd environment (main.bicep's output, https://<host>/api). A URI without a path
 // gets /api appended; any other path, a query, a fragment or credentials are refused, and so is plain http except
 // to a loopback host (a local API).
-// It also adds the sha256 of index.html's inline scripts (the import map dotnet publish fills with fingerprinted
-// names, different on every build) to script-src of the published staticwebapp.config.json's Content-Security-Policy,
-// which otherwise blocks them.
+// It also writes the site's staticwebapp.config.json (routing and headers) into the published site, from
+// dashboard/staticwebapp.config.json — kept outside the project folder, because the Static Web Apps CLI takes any such
+// file it finds under the project (a build output's copy too) — with the sha256 of index.html's inline scripts (the
+// import map dotnet publish fills with fingerprinted names, different on every build) added to script-src of its
+// Content-Security-Policy, which otherwise blocks them.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -21,6 +23,7 @@ import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const sourceWwwroot = join(root, "dashboard", "PowerVerse.Dashboard", "wwwroot");
+const siteConfig = join(root, "dashboard", "staticwebapp.config.json");
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 class HookError extends Error {}
@@ -70,16 +73,16 @@ function dropCompressed(file) {
 
 function allowInlineScripts(folder) {
   const configFile = join(folder, "staticwebapp.config.json");
-  if (!existsSync(configFile)) throw new HookError(`${configFile} is missing: the publish output lacks the site's configuration`);
+  const config = JSON.parse(readFileSync(siteConfig, "utf8"));
   const html = readFileSync(join(folder, "index.html"), "utf8");
   const hashes = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)]
     .filter(([, body]) => body.length > 0)
     .map(([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
-  if (hashes.length === 0) return;
-  const config = JSON.parse(readFileSync(configFile, "utf8"));
   const policy = config.globalHeaders?.["Content-Security-Policy"];
-  if (!policy?.includes("script-src ")) throw new HookError(`${configFile} has no script-src in its Content-Security-Policy`);
-  config.globalHeaders["Content-Security-Policy"] = policy.replace(/script-src ([^;]*)/, (_, sources) => `script-src ${sources} ${hashes.join(" ")}`);
+  if (!policy?.includes("script-src ")) throw new HookError(`${siteConfig} has no script-src in its Content-Security-Policy`);
+  if (hashes.length > 0) {
+    config.globalHeaders["Content-Security-Policy"] = policy.replace(/script-src ([^;]*)/, (_, sources) => `script-src ${sources} ${hashes.join(" ")}`);
+  }
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
   dropCompressed(configFile);
 }

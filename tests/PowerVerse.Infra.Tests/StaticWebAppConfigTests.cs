@@ -9,7 +9,7 @@ namespace PowerVerse.Infra.Tests;
 /// </summary>
 public sealed class StaticWebAppConfigTests
 {
-    private static readonly string FilePath = Path.Combine(RepoPaths.Root, "dashboard", "PowerVerse.Dashboard", "wwwroot", "staticwebapp.config.json");
+    private static readonly string FilePath = Path.Combine(RepoPaths.Root, "dashboard", "staticwebapp.config.json");
 
     [Fact]
     public void NavigationFallback_RewritesToIndex_ExceptTheFrameworkAndFiles()

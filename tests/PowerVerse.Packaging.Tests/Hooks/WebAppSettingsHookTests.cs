@@ -17,7 +17,6 @@ public sealed class WebAppSettingsHookTests : IDisposable
     {
         // What dotnet publish leaves: the page and the runtime's folder (and, from an old source file, compressed copies).
         File.WriteAllText(Path.Combine(_wwwroot, "index.html"), $"<!DOCTYPE html><script type=\"importmap\">{ImportMap}</script><script src=\"_framework/blazor.webassembly.js\"></script>");
-        File.Copy(Path.Combine(RepoPaths.Root, "dashboard", "PowerVerse.Dashboard", "wwwroot", "staticwebapp.config.json"), Path.Combine(_wwwroot, "staticwebapp.config.json"));
         Directory.CreateDirectory(Path.Combine(_wwwroot, "_framework"));
         File.WriteAllText(Path.Combine(_wwwroot, "appsettings.json.br"), "stale");
     }
@@ -35,7 +34,8 @@ public sealed class WebAppSettingsHookTests : IDisposable
         Assert.Equal($"{{\"Api\":\"{api}\"}}\n", await File.ReadAllTextAsync(Path.Combine(_wwwroot, "appsettings.json")));
         Assert.False(File.Exists(Path.Combine(_wwwroot, "appsettings.json.br")));
         Assert.Equal(["_framework"], Directory.GetDirectories(_wwwroot).Select(Path.GetFileName));
-        // The inline import map publish writes is allowed by its hash, and nothing else inline.
+        // The site's configuration comes from dashboard/ (outside the project, where the SWA CLI would find a second
+        // copy), and the inline import map publish writes is allowed by its hash, and nothing else inline.
         var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ImportMap)));
         using var config = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_wwwroot, "staticwebapp.config.json")));
         var csp = config.RootElement.GetProperty("globalHeaders").GetProperty("Content-Security-Policy").GetString()!;
