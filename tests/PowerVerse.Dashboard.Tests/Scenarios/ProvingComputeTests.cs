@@ -86,7 +86,7 @@ public sealed class ProvingComputeTests(DashboardStack stack, ITestOutputHelper 
         Assert.Equal(challengeId, await arrange.LastRequestAsync(vid, buyer.Address));
         Assert.Equal(rank.GetProperty("proofs").GetRawText(), (await arrange.ApiAsync($"ranks/{vid}")).GetProperty("proofs").GetRawText());
         await session.CheckScreenAsync("cooldown");
-        Assert.Empty(session.BrowserErrors);
+        Assert.Empty(session.ErrorsBesidesRefusals());
     }
 
     /// <summary>The rank's proof rows are the API's, each equal to its challenge on chain (status, work, elapsed) and rate = work·1000/elapsed.</summary>

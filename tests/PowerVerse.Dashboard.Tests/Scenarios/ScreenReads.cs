@@ -52,7 +52,8 @@ internal static class ScreenReads
         var finished = section.And(session.Page.Locator(":is([data-status=Completed],[data-status=Failed],[data-status=Terminated],[data-status=Canceled])"));
         try
         {
-            await finished.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = WorkflowTimeoutMs });
+            // A write refused before its workflow started shows only its problem: no need to wait the workflow's time.
+            await finished.Or(session.Page.GetByTestId("problem")).First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = WorkflowTimeoutMs });
         }
         catch (TimeoutException)
         {
@@ -60,10 +61,22 @@ internal static class ScreenReads
                 + $"The page shows:\n{await session.Page.Locator("body").InnerTextAsync()}\nThe browser reported:\n{string.Join("\n", session.BrowserErrors)}");
         }
 
+        if (await finished.CountAsync() == 0)
+        {
+            Assert.Fail($"The write \"{title}\" was refused: {string.Join(" | ", await session.Page.GetByTestId("problem").AllInnerTextsAsync())}");
+        }
+
         var status = await finished.GetAttributeAsync("data-status");
         Assert.True(status == "Completed", $"The workflow \"{title}\" ended {status}: {await finished.InnerTextAsync()}");
         return finished;
     }
+
+    /// <summary>
+    /// What the browser reported as errors, less the refused request's own "Failed to load resource … 422" (Chromium
+    /// logs every 4xx answer; the page showed the refusal in plain words).
+    /// </summary>
+    public static IReadOnlyList<string> ErrorsBesidesRefusals(this DashboardSession session) =>
+        [.. session.BrowserErrors.Where(e => !(e.StartsWith("Failed to load resource", StringComparison.Ordinal) && e.Contains("status of 422", StringComparison.Ordinal)))];
 
     /// <summary>How many requests of <paramref name="method"/> the session's wallet has answered so far.</summary>
     public static int WalletCount(this DashboardSession session, string method) =>
