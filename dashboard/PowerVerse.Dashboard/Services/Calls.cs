@@ -69,6 +69,10 @@ public static class Calls
     /// <summary>ERC-20 <c>allowance(owner, spender)</c>.</summary>
     public static string Allowance(string owner, string spender) => Encode("allowance", ("address", owner), ("address", spender));
 
+    /// <summary><c>RevenueRights.claimable(vid, token, account)</c>: the income released to the account so far.</summary>
+    public static string Claimable(BigInteger vid, string token, string account) =>
+        Encode("claimable", ("uint256", vid), ("address", token), ("address", account));
+
     /// <summary>ERC-20 <c>balanceOf(account)</c>.</summary>
     public static string BalanceOf(string account) => Encode("balanceOf", ("address", account));
 

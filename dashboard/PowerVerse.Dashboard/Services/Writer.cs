@@ -86,6 +86,13 @@ public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api)
     public async Task<BigInteger> AllowanceAsync(string token, string owner, string spender) =>
         (BigInteger)Calls.Decode(await CallAsync(token, Calls.Allowance(owner, spender)), "uint256")[0];
 
+    /// <summary>
+    /// The income <paramref name="account"/> may claim of the VID now, read from the chain: it streams in over the rental's
+    /// duration, and the read model has it only as of the last event that touched the account's row.
+    /// </summary>
+    public async Task<BigInteger> ClaimableAsync(string revenueRights, BigInteger vid, string token, string account) =>
+        (BigInteger)Calls.Decode(await CallAsync(revenueRights, Calls.Claimable(vid, token, account)), "uint256")[0];
+
     /// <summary>The time of the chain's latest block, in unix seconds (a deadline counts from it, as the chain does).</summary>
     public async Task<long> ChainTimeAsync() =>
         Hex.ToLong((await wallet.RequestAsync("eth_getBlockByNumber", "latest", false)).GetProperty("timestamp").GetString()!);

@@ -36,6 +36,7 @@ public sealed class CallsTests
           Of(new ClaimDividendFunction { Epoch = 4, Account = Alice, Amount = Big, Proof = [Bytes32('a'), Bytes32('b')] }) },
         { Calls.Eip712Domain(), Of(new Eip712DomainFunction()) },
         { Calls.Allowance(Alice, Bob), Of(new AllowanceFunction { Owner = Alice, Spender = Bob }) },
+        { Calls.Claimable(3, Token, Alice), Of(new ClaimableFunction { Vid = 3, Token = Token, Account = Alice }) },
     };
 
     [Theory]
