@@ -38,7 +38,8 @@ public sealed class NewGpuListedAndBoughtTests(DashboardStack stack)
         Assert.True(ApiJson.SameAddress(provider.Wallet.Address, await chain.OwnerOfAsync("HardwareRegistry", hid)));
         var hardware = await chain.HardwareAsync(hid);
         Assert.True(ApiJson.SameAddress(stack.Agent.Address, hardware.Agent));
-        Assert.Equal((MarketSteps.H200, device.DeviceHash), (hardware.GpuModel, hardware.DeviceHash));
+        Assert.Equal(MarketSteps.H200, hardware.GpuModel);
+        Assert.Equal(device.DeviceHash, hardware.DeviceHash);
 
         // Stake: the minimum of its compute type, approved and staked from the wallet.
         var (minimum, staked) = await flow.StakeStateAsync(hid);

@@ -51,8 +51,10 @@ public sealed class ProviderSteps(DashboardSession session)
     {
         var form = Section("provider-stake");
         await form.GetByRole(AriaRole.Button, new() { Name = "Approve and stake" }).ClickAsync();
-        await Assertions.Expect(form.GetByTestId("hid-staked")).ToHaveTextAsync("staked", new() { Timeout = 60_000 });
-        Assert.Equal(0, await form.GetByTestId("problem").CountAsync());
+        var done = form.Locator("[data-testid=problem], [data-testid=stake-steps] li:has-text('Staked in transaction')").First;
+        await done.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+        Assert.True(await form.GetByTestId("problem").CountAsync() == 0, $"Staking failed. The section shows:\n{await form.InnerTextAsync()}");
+        await Assertions.Expect(form.GetByTestId("hid-staked")).ToHaveTextAsync("staked", new() { Timeout = 30_000 });
     }
 
     /// <summary>A resource on the HID with the form's defaults (the whole GPU): the VID.</summary>
