@@ -120,6 +120,8 @@ public sealed class TestWallet
         RequireOwn(input.From);
         try
         {
+            // As wallets do, the gas a page leaves out is estimated (Nethereum's own default is a plain transfer's 21000).
+            input.Gas ??= await _web3.TransactionManager.EstimateGasAsync(input);
             return await _web3.TransactionManager.SendTransactionAsync(input);
         }
         catch (RpcResponseException e)
