@@ -33,6 +33,7 @@ public sealed class FreeResourceListedAgainTests(FreshDashboardStack fresh, ITes
         var chain = steps.Chain;
         var (provider, buyer, anyone) = (new WorkflowWallet(stack, 5), new WorkflowWallet(stack, 6), new WorkflowWallet(stack, 9));
         var weight = await stack.RevenueWeightAsync(MarketSteps.GpuComputeType);
+        await stack.DaoIndexedAsync();
         var (_, vid, firstUid) = await steps.RentedResourceAsync(provider, buyer, [(provider.Address, weight)], FirstRental);
 
         // The rental ends (on the wall clock the API reads, and on chain), the dispute window passes and it is settled.

@@ -25,6 +25,7 @@ public sealed class NewGpuListedAndBoughtTests(DashboardStack stack)
     {
         var chain = new ChainViews(stack.Web3, stack.Manifest);
         var investor = HardhatAccounts.Key(7).GetPublicAddress();
+        await stack.DaoIndexedAsync();
         await using var provider = await stack.OpenAsync(account: 5, scenario: "scenario1-provider");
         var flow = new ProviderSteps(provider);
         await flow.OpenAsync();

@@ -29,6 +29,21 @@ public static class ScenarioChain
     public static Task<string> SymbolAsync(this DashboardStack stack, string address) =>
         Query<SymbolFunction, string>(stack, address, new SymbolFunction());
 
+    /// <summary>
+    /// Waits until the API's read model has the DAO's GPU models (the indexer catches up with the deployment's blocks
+    /// after the stack starts): the provider's register form offers the models it had when it loaded.
+    /// </summary>
+    public static async Task DaoIndexedAsync(this DashboardStack stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await stack.Api.GetAsync("/api/gpus")).Json.GetProperty("items").GetArrayLength() == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The API lists no GPU model 60 s after the stack started.");
+            await Task.Delay(500);
+        }
+    }
+
     private static Task<TResult> Query<TFunction, TResult>(DashboardStack stack, string contract, TFunction call)
         where TFunction : FunctionMessage, new()
     {
