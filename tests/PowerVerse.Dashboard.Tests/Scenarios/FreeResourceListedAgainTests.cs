@@ -67,7 +67,7 @@ public sealed class FreeResourceListedAgainTests(FreshDashboardStack fresh, ITes
         // A plain listing: no beneficiaries asked for, no RID minted.
         var form = await flow.PrepareListingAsync(uid, "tUSD", "8");
         Assert.Equal((1, 0), (await form.GetByTestId("plain-listing").CountAsync(), await form.GetByTestId("beneficiaries").CountAsync()));
-        Assert.Contains(Text(weight), await TextAsync(form, "plain-listing"), StringComparison.Ordinal);
+        Assert.Contains($"({weight.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} shares)", await TextAsync(form, "plain-listing"), StringComparison.Ordinal);
         await session.CheckScreenAsync("provider-plain-listing");
         Assert.Equal(uid, await flow.ListAsync());
         var listed = await chain.OrderAsync(uid);
