@@ -5,8 +5,8 @@ using System.Text;
 namespace PowerVerse.Testing;
 
 /// <summary>
-/// A server the tests start themselves (Azurite, a Hardhat node, a worker host) and kill when done.
-/// Output is kept so that a failure to start says why.
+/// A server the tests start themselves (Azurite, a Hardhat node, a worker host) and kill when done, or that
+/// <see cref="OrphanReaper"/> kills when the test process ends first. Output is kept so that a failure to start says why.
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
@@ -59,6 +59,10 @@ public sealed class ChildProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
         process.Start();
+        // Killed with this process should it end without disposing the child; forgotten once the child has exited.
+        var pid = process.Id;
+        OrphanReaper.Watch(pid);
+        process.Exited += (_, _) => OrphanReaper.Forget(pid);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;

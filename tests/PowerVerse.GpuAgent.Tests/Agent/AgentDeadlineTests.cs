@@ -13,7 +13,8 @@ public sealed class AgentDeadlineTests
         await using var harness = await AgentHarness.CreateAsync();
         var agent = harness.Start(visibilitySeconds: 4);
         await agent.WaitForLineAsync("info  started", Patience);
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(4);
+        // Far enough ahead that a loaded machine's agent still picks it up before the deadline, and solving starts.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(10);
         await harness.Challenges.SendMessageAsync(AgentHarness.Challenge("7001", RandomBytes(32), difficulty: 64, shares: 1, deadline: Iso(deadline)).ToJsonString());
         await agent.WaitForLineAsync("info  challenge challenge=7001", Patience);
         var seed = RandomBytes(32);
