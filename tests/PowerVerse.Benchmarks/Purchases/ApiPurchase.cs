@@ -1,19 +1,28 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json;
 using PowerVerse.Client.Api;
 
 namespace PowerVerse.Benchmarks.Purchases;
 
 /// <summary>
 /// A purchase end to end as a buyer makes it: signs <c>buy</c> as a ForwardRequest, POSTs it to
-/// <c>/api/market/purchases</c> and polls its workflow every 50 ms until it is Completed with the access the real agent
-/// granted. Latency runs from the POST being sent to the poll that sees Completed; the timeline records how long each
-/// state (the workflow's step, or its status before it has one) was seen.
+/// <c>/api/market/purchases</c> and polls its workflow every 50 ms until the buyer has access: the workflow has recorded
+/// the access the real agent granted and moved on to the resource's first proof (or completed). Latency runs from the
+/// POST being sent to that poll; the timeline records how long each state (the workflow's step, or its status before it
+/// has one) was seen. The first proofs go on in the background; <see cref="FinishAsync"/> waits for them.
 /// </summary>
 internal sealed class ApiPurchase(PowerVerseApi api)
 {
     public const string SshKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPowerVerseBenchmarkKey pv@bench";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    // The workflow's states before the buyer has access, in order (DESIGN §3); any later step is the first proof's.
+    public static readonly string[] UntilAccess =
+        ["post", "unknown", "pending", "running", "relaying", "confirming", "indexing", "granting", "awaiting-agent", "recording-access"];
+
+    private readonly ConcurrentQueue<(string Id, long Start)> _started = new();
 
     public async Task<PurchaseSample> BuyAsync(Buyer buyer, Listing listing)
     {
@@ -27,13 +36,14 @@ internal sealed class ApiPurchase(PowerVerseApi api)
             throw new InvalidOperationException($"POST {write.Route} for UID {listing.Uid} was not accepted as {write.Id}: {answer.Status} {answer.Problem}");
         }
 
+        _started.Enqueue((write.Id, start));
         var timeline = new List<(string State, double Ms)>();
         var (state, since) = ("post", 0.0);
         while (true)
         {
             var workflow = await api.GetWorkflowAsync(write.Id);
             var now = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            var seen = workflow is null ? "unknown" : workflow.IsFinished ? workflow.Status : workflow.CurrentStep ?? workflow.Status.ToLowerInvariant();
+            var seen = workflow is null ? "unknown" : workflow.IsFinished ? workflow.Status : StepName(workflow) ?? workflow.Status.ToLowerInvariant();
             if (seen != state)
             {
                 timeline.Add((state, now - since));
@@ -44,7 +54,12 @@ internal sealed class ApiPurchase(PowerVerseApi api)
             {
                 return workflow.IsCompleted && workflow.Result?.Access is not null
                     ? new PurchaseSample(now, timeline)
-                    : throw new InvalidOperationException($"Purchase {write.Id} of UID {listing.Uid} ended {workflow.Status} (access {workflow.Result?.Access}): {workflow.Failure?.ErrorType}: {workflow.Failure?.ErrorMessage}");
+                    : throw Ended(workflow, listing);
+            }
+
+            if (!UntilAccess.Contains(seen))
+            {
+                return new PurchaseSample(now, timeline);
             }
 
             if (now > Timeout.TotalMilliseconds)
@@ -55,4 +70,51 @@ internal sealed class ApiPurchase(PowerVerseApi api)
             await Task.Delay(PollInterval);
         }
     }
+
+    /// <summary>
+    /// Waits until every purchase started since the last call has completed (its first proof verified) and returns each
+    /// one's time from its workflow's creation to its completion, as the workflow's own timestamps say (the polls here
+    /// come after the phase).
+    /// </summary>
+    public async Task<IReadOnlyList<double>> FinishAsync()
+    {
+        var completed = new List<double>();
+        while (_started.TryDequeue(out var started))
+        {
+            while (true)
+            {
+                var workflow = await api.GetWorkflowAsync(started.Id);
+                var elapsed = Stopwatch.GetElapsedTime(started.Start);
+                if (workflow is { IsFinished: true })
+                {
+                    completed.Add(workflow.IsCompleted ? (workflow.LastUpdatedAt - workflow.CreatedAt).TotalMilliseconds : throw Ended(workflow, null));
+                    break;
+                }
+
+                if (elapsed > Timeout + Timeout)
+                {
+                    throw new TimeoutException($"Purchase {started.Id} was still at '{workflow?.CurrentStep}' {elapsed} after its POST.");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
+
+        return completed;
+    }
+
+    // A proof's steps are objects ({"step":"awaiting-result","challengeId":…}); their "step" names the state.
+    private static string? StepName(Workflow workflow)
+    {
+        if (workflow.CurrentStep is not { } step || !step.StartsWith('{'))
+        {
+            return workflow.CurrentStep;
+        }
+
+        using var json = JsonDocument.Parse(step);
+        return json.RootElement.TryGetProperty("step", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : step;
+    }
+
+    private static InvalidOperationException Ended(Workflow workflow, Listing? listing) =>
+        new($"Purchase {workflow.Id}{(listing is null ? string.Empty : $" of UID {listing.Uid}")} ended {workflow.Status} (access {workflow.Result?.Access}): {workflow.Failure?.ErrorType}: {workflow.Failure?.ErrorMessage}");
 }
