@@ -15,7 +15,8 @@
 // dashboard/staticwebapp.config.json — kept outside the project folder, because the Static Web Apps CLI takes any such
 // file it finds under the project (a build output's copy too) — with the sha256 of index.html's inline scripts (the
 // import map dotnet publish fills with fingerprinted names, different on every build) added to script-src of its
-// Content-Security-Policy, which otherwise blocks them.
+// Content-Security-Policy, which otherwise blocks them, and the API's origin added to its connect-src (the only other
+// origin the dashboard calls; the wallet's RPC goes through the wallet).
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -62,7 +63,7 @@ function write(wwwroot, api) {
   const file = join(folder, "appsettings.json");
   writeFileSync(file, `${JSON.stringify({ Api: api })}\n`);
   dropCompressed(file);
-  allowInlineScripts(folder);
+  writeSiteConfig(folder, new URL(api).origin);
   return file;
 }
 
@@ -71,7 +72,7 @@ function dropCompressed(file) {
   for (const stale of [`${file}.br`, `${file}.gz`]) rmSync(stale, { force: true });
 }
 
-function allowInlineScripts(folder) {
+function writeSiteConfig(folder, apiOrigin) {
   const configFile = join(folder, "staticwebapp.config.json");
   const config = JSON.parse(readFileSync(siteConfig, "utf8"));
   const html = readFileSync(join(folder, "index.html"), "utf8");
@@ -79,10 +80,12 @@ function allowInlineScripts(folder) {
     .filter(([, body]) => body.length > 0)
     .map(([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
   const policy = config.globalHeaders?.["Content-Security-Policy"];
-  if (!policy?.includes("script-src ")) throw new HookError(`${siteConfig} has no script-src in its Content-Security-Policy`);
-  if (hashes.length > 0) {
-    config.globalHeaders["Content-Security-Policy"] = policy.replace(/script-src ([^;]*)/, (_, sources) => `script-src ${sources} ${hashes.join(" ")}`);
+  for (const directive of ["script-src", "connect-src"]) {
+    if (!policy?.includes(`${directive} `)) throw new HookError(`${siteConfig} has no ${directive} in its Content-Security-Policy`);
   }
+  config.globalHeaders["Content-Security-Policy"] = policy
+    .replace(/script-src ([^;]*)/, (_, sources) => [`script-src ${sources}`, ...hashes].join(" "))
+    .replace(/connect-src ([^;]*)/, (_, sources) => `connect-src ${sources} ${apiOrigin}`);
   writeFileSync(configFile, `${JSON.stringify(config, null, 2)}\n`);
   dropCompressed(configFile);
 }

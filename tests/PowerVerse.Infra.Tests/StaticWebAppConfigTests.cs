@@ -25,7 +25,7 @@ public sealed class StaticWebAppConfigTests
     }
 
     [Fact]
-    public void GlobalHeaders_ContentSecurityPolicy_AllowsWasmAndHttpsApiOnly()
+    public void GlobalHeaders_ContentSecurityPolicy_AllowsWasmAndOwnOriginOnly()
     {
         using var config = JsonDocument.Parse(File.ReadAllText(FilePath));
         var headers = config.RootElement.GetProperty("globalHeaders");
@@ -35,8 +35,8 @@ public sealed class StaticWebAppConfigTests
 
         Assert.Equal(["'self'"], csp["default-src"]);
         Assert.Equal(["'self'", "'wasm-unsafe-eval'"], csp["script-src"]);
-        // The API's origin is known only at deployment; https: keeps plain-http calls out.
-        Assert.Equal(["'self'", "https:"], csp["connect-src"]);
+        // The API's origin is known only at deployment: the azd hook adds it to connect-src (WebAppSettingsHookTests).
+        Assert.Equal(["'self'"], csp["connect-src"]);
         Assert.Equal(["'none'"], csp["frame-ancestors"]);
         Assert.Equal("nosniff", headers.GetProperty("X-Content-Type-Options").GetString());
         Assert.False(string.IsNullOrEmpty(headers.GetProperty("Referrer-Policy").GetString()));
@@ -46,6 +46,6 @@ public sealed class StaticWebAppConfigTests
     public void SourceWwwroot_HoldsNoAppSettings()
     {
         // Whoever serves the dashboard serves its configuration (the azd hook writes it into the publish output).
-        Assert.Empty(Directory.EnumerateFiles(Path.GetDirectoryName(FilePath)!, "appsettings*.json"));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "dashboard", "PowerVerse.Dashboard", "wwwroot"), "appsettings*.json"));
     }
 }

@@ -58,11 +58,18 @@ public sealed class ChildProcess : IAsyncDisposable
         var child = new ChildProcess(process);
         process.OutputDataReceived += (_, e) => child.Append(e.Data);
         process.ErrorDataReceived += (_, e) => child.Append(e.Data);
-        process.Start();
-        // Killed with this process should it end without disposing the child; forgotten once the child has exited.
-        var pid = process.Id;
-        OrphanReaper.Watch(pid);
+        // Killed with this process should it end without disposing the child; forgotten once the child has exited (also
+        // when it exits before it was watched), so a later process given the same pid is never touched.
+        var pid = 0;
         process.Exited += (_, _) => OrphanReaper.Forget(pid);
+        process.Start();
+        pid = process.Id;
+        OrphanReaper.Watch(pid);
+        if (process.HasExited)
+        {
+            OrphanReaper.Forget(pid);
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
@@ -94,16 +101,9 @@ public sealed class ChildProcess : IAsyncDisposable
         throw new TimeoutException($"Nothing listened on 127.0.0.1:{port} within {timeout}:\n{Output}");
     }
 
-    /// <summary>
-    /// Waits for an ASP.NET Core server's "Now listening on: URL" line and returns that URL: a server told to listen on
-    /// port 0 gets its port from the OS as it binds, so no other process can take it first, and the line is its own.
-    /// </summary>
-    public async Task<Uri> WaitForListeningAsync(TimeSpan timeout)
-    {
-        const string Marker = "Now listening on: ";
-        var line = await WaitForLineAsync(Marker, timeout);
-        return new Uri(line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Trim());
-    }
+    /// <summary>Waits for an ASP.NET Core server's "Now listening on: URL" line and returns that URL (<see cref="ListeningLine"/>).</summary>
+    public async Task<Uri> WaitForListeningAsync(TimeSpan timeout) =>
+        ListeningLine.Url(await WaitForLineAsync(ListeningLine.Server, timeout), ListeningLine.Server);
 
     /// <summary>Waits for a line containing <paramref name="text"/>.</summary>
     public async Task<string> WaitForLineAsync(string text, TimeSpan timeout)

@@ -18,6 +18,7 @@ public partial class Buy : IDisposable
 
     [CascadingParameter] private ChainView ChainView { get; set; } = default!;
     [Inject] private DashboardApi Api { get; set; } = default!;
+    [Inject] private GpuModels Gpus { get; set; } = default!;
     [Inject] private Wallet Wallet { get; set; } = default!;
     [Inject] private Writer Writer { get; set; } = default!;
 
@@ -37,9 +38,9 @@ public partial class Buy : IDisposable
         Wallet.Changed += OnWalletChanged;
         try
         {
-            var gpus = Api.GetAsync<ItemsView<GpuModelView>>("gpus");
+            var gpus = Gpus.GetAsync();
             _listing = (await Api.FindAsync<UsageRightView>("usage-rights/" + Uri.EscapeDataString(Uid)))?.Listing;
-            _gpus = (await gpus).Items;
+            _gpus = await gpus;
             await ReadFundsAsync();
         }
         catch (Exception e) when (e is HttpRequestException or ApiProblemException)
@@ -120,8 +121,6 @@ public partial class Buy : IDisposable
 
     private string Show(BigInteger? raw) =>
         raw is { } value && _listing is { } listing ? ChainState.Format(ChainView, value.ToString(CultureInfo.InvariantCulture), listing.Token) : "…";
-
-    private string GpuName(long model) => _gpus.FirstOrDefault(g => g.GpuModel == model)?.Name ?? $"GPU model {model}";
 
     private void OnWalletChanged() => InvokeAsync(async () =>
     {

@@ -44,7 +44,7 @@ public static class Calls
     /// <summary><c>DividendDistributor.claim</c> with the amount and Merkle proof (0x 32-byte hashes) <c>GET /api/dividends/{epoch}/{address}</c> serves.</summary>
     public static string ClaimDividend(BigInteger epoch, string account, BigInteger amount, IEnumerable<string> proof) =>
         Encode("claim", ("uint256", epoch), ("address", account), ("uint256", amount),
-            ("bytes32[]", proof.Select(p => Convert.FromHexString(p.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? p[2..] : p)).ToList()));
+            ("bytes32[]", proof.Select(Hex.ToBytes).ToList()));
 
     public static string RequestChallenge(BigInteger vid) => Encode("requestChallenge", ("uint256", vid));
 

@@ -6,15 +6,14 @@ using PowerVerse.Views;
 namespace PowerVerse.Dashboard.Services;
 
 /// <summary>
-/// The chain as <c>GET /api/chain</c> describes it, read once: contract addresses by name and the payment tokens, with
-/// amounts shown and read in each token's own decimals and symbol.
+/// The chain as <c>GET /api/chain</c> describes it, read once (again after a failed read): contract addresses by name
+/// and the payment tokens, with amounts shown and read in each token's own decimals and symbol.
 /// </summary>
 public sealed class ChainState(DashboardApi api)
 {
-    private Task<ChainView>? _chain;
+    private readonly SharedRead<ChainView> _chain = new(() => api.GetAsync<ChainView>("chain"));
 
-    public Task<ChainView> GetAsync(CancellationToken cancellationToken = default) =>
-        _chain ??= api.GetAsync<ChainView>("chain", cancellationToken: cancellationToken);
+    public Task<ChainView> GetAsync() => _chain.GetAsync();
 
     /// <summary>A contract's address by its name (e.g. "ComputeMarket").</summary>
     public async Task<string> AddressOfAsync(string contract) =>
@@ -27,6 +26,15 @@ public sealed class ChainState(DashboardApi api)
         ArgumentNullException.ThrowIfNull(chain);
         return chain.Tokens.FirstOrDefault(t => string.Equals(t.Address, address, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>
+    /// A price filter typed in whole units of the token at <paramref name="tokenAddress"/>, in its smallest unit as the
+    /// API filters; null when nothing is typed or no payment token is chosen.
+    /// </summary>
+    /// <exception cref="FormatException">Not an amount in the token's decimals.</exception>
+    public static string? PriceFilter(ChainView chain, string text, string tokenAddress) =>
+        string.IsNullOrWhiteSpace(text) || Token(chain, tokenAddress) is not { } token ? null
+        : TokenAmount.Parse(text, token.Decimals).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"120 tUSD": <paramref name="raw"/> smallest units of the token; an unknown token shows raw units and its address.</summary>
     public static string Format(ChainView chain, string raw, string tokenAddress)

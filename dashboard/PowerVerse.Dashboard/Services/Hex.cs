@@ -3,7 +3,7 @@ using System.Numerics;
 
 namespace PowerVerse.Dashboard.Services;
 
-/// <summary>JSON-RPC quantities (<c>0x</c> hex) to numbers.</summary>
+/// <summary>JSON-RPC quantities (<c>0x</c> hex) to numbers, and hex data (a hash, an attestation) to bytes.</summary>
 public static class Hex
 {
     public static BigInteger ToBigInteger(string quantity)
@@ -14,4 +14,12 @@ public static class Hex
     }
 
     public static long ToLong(string quantity) => (long)ToBigInteger(quantity);
+
+    /// <summary>The bytes of <paramref name="data"/>, with or without its <c>0x</c>.</summary>
+    /// <exception cref="FormatException">Not an even number of hex digits.</exception>
+    public static byte[] ToBytes(string data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        return Convert.FromHexString(data.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? data[2..] : data);
+    }
 }

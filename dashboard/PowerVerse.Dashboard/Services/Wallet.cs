@@ -14,6 +14,9 @@ public sealed class Wallet(IJSRuntime js, DashboardSettings settings) : IAsyncDi
     private IJSObjectReference? _module;
     private DotNetObjectReference<Wallet>? _self;
 
+    // Whether the injected wallet is the one signing (not a local account, not none).
+    private bool _injected;
+
     /// <summary>The connected account, or null.</summary>
     public string? Address { get; private set; }
 
@@ -37,7 +40,7 @@ public sealed class Wallet(IJSRuntime js, DashboardSettings settings) : IAsyncDi
     {
         _self ??= DotNetObjectReference.Create(this);
         var accounts = Result(await (await ModuleAsync()).InvokeAsync<WalletAnswer>("connectInjected", _self));
-        IsLocal = false;
+        (_injected, IsLocal) = (true, false);
         await SetAccountAsync(accounts.EnumerateArray().Select(a => a.GetString()).FirstOrDefault());
     }
 
@@ -57,6 +60,7 @@ public sealed class Wallet(IJSRuntime js, DashboardSettings settings) : IAsyncDi
     public async Task UseLocalAsync(string account)
     {
         var rpc = settings.LocalRpc ?? throw new WalletException(4900, "This network offers no local test accounts.");
+        _injected = false;
         Result(await (await ModuleAsync()).InvokeAsync<WalletAnswer>("useLocal", rpc.AbsoluteUri));
         IsLocal = true;
         await SetAccountAsync(account);
@@ -64,6 +68,7 @@ public sealed class Wallet(IJSRuntime js, DashboardSettings settings) : IAsyncDi
 
     public async Task DisconnectAsync()
     {
+        _injected = false;
         await (await ModuleAsync()).InvokeVoidAsync("disconnect");
         (Address, ChainId, IsLocal) = (null, null, false);
         Changed?.Invoke();
@@ -111,15 +116,15 @@ public sealed class Wallet(IJSRuntime js, DashboardSettings settings) : IAsyncDi
         (await RequestAsync("personal_sign", "0x" + Convert.ToHexStringLower(Encoding.UTF8.GetBytes(message)), RequireAddress())).GetString()!;
 
     [JSInvokable]
-    public Task OnAccountsChanged(string[] accounts) => SetAccountAsync(accounts.FirstOrDefault());
+    public Task OnAccountsChanged(string[] accounts) => FromInjectedAsync(() => SetAccountAsync(accounts.FirstOrDefault()));
 
     [JSInvokable]
-    public Task OnChainChanged(string chainId)
+    public Task OnChainChanged(string chainId) => FromInjectedAsync(() =>
     {
         ChainId = Hex.ToLong(chainId);
         Changed?.Invoke();
         return Task.CompletedTask;
-    }
+    });
 
     public async ValueTask DisposeAsync()
     {
@@ -131,23 +136,39 @@ public sealed class Wallet(IJSRuntime js, DashboardSettings settings) : IAsyncDi
         _self?.Dispose();
     }
 
+    // The chain is read before anything is set: where that fails, the wallet keeps the account and chain it had.
     private async Task SetAccountAsync(string? account)
     {
-        Address = account;
-        if (account is null)
-        {
-            ChainId = null;
-            Changed?.Invoke();
-            return;
-        }
-
-        await RefreshChainAsync();
+        long? chainId = account is null ? null : await ChainIdAsync();
+        (Address, ChainId) = (account, chainId);
+        Changed?.Invoke();
     }
 
     private async Task RefreshChainAsync()
     {
-        ChainId = Hex.ToLong((await RequestAsync("eth_chainId")).GetString()!);
+        ChainId = await ChainIdAsync();
         Changed?.Invoke();
+    }
+
+    private async Task<long> ChainIdAsync() => Hex.ToLong((await RequestAsync("eth_chainId")).GetString()!);
+
+    // The injected wallet's events apply only while it is the one signing: one may still arrive after a disconnect or
+    // the switch to a local account. They never throw: JavaScript would only log it, and the wallet keeps its state.
+    private async Task FromInjectedAsync(Func<Task> apply)
+    {
+        if (!_injected)
+        {
+            return;
+        }
+
+        try
+        {
+            await apply();
+        }
+        catch (Exception)
+        {
+            // Whatever the wallet answered, the event leaves the account and chain as they were rather than fail the page.
+        }
     }
 
     private async Task<IJSObjectReference> ModuleAsync() =>

@@ -7,11 +7,12 @@ namespace PowerVerse.Dashboard.Services;
 
 /// <summary>
 /// A user's write as DESIGN §2 and §4 have it: the action's calldata in an ERC-2771 ForwardRequest to the
-/// PowerForwarder at the user's current forwarder nonce, signed in the wallet as EIP-712 typed data
-/// (<c>eth_signTypedData_v4</c>), posted to the action's route; the API relays it and answers the workflow to follow.
+/// PowerForwarder at the user's next forwarder nonce (<see cref="ForwarderNonces"/>), signed in the wallet as EIP-712
+/// typed data (<c>eth_signTypedData_v4</c>), posted to the action's route; the API relays it and answers the workflow
+/// to follow.
 /// Also the two wallet-only transactions (ERC-20 approve, staking), which the user sends and pays for.
 /// </summary>
-public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api)
+public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api, ForwarderNonces nonces) : IDisposable
 {
     /// <summary>Gas the forwarder forwards to the target: enough for every action (registering hardware needs the most).</summary>
     public const long Gas = 1_000_000;
@@ -19,12 +20,28 @@ public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api)
     /// <summary>How long a signed write stays valid, from the chain's latest block time.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
+    // One write at a time: two buttons pressed together queue, each signing at the nonce the one before it used up.
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private (string Name, string Version, BigInteger ChainId, string Contract)? _domain;
 
     /// <summary>Signs <paramref name="calldata"/> for <paramref name="contract"/> and posts it to <paramref name="route"/> (e.g. <c>market/purchases</c>).</summary>
     /// <exception cref="WalletException">No wallet, wrong chain not switched, or the user rejected the signature.</exception>
     /// <exception cref="ApiProblemException">The API refused the write; nothing changed.</exception>
+    /// <exception cref="InvalidOperationException">The account's previous write is not relayed yet (see <see cref="ForwarderNonces"/>).</exception>
     public async Task<WriteAcceptedView> SendAsync(string route, string contract, string calldata, string? sshPublicKey = null)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            return await SignAndPostAsync(route, contract, calldata, sshPublicKey);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<WriteAcceptedView> SignAndPostAsync(string route, string contract, string calldata, string? sshPublicKey)
     {
         var from = wallet.RequireAddress();
         var view = await chain.GetAsync();
@@ -32,7 +49,7 @@ public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api)
         var forwarder = await chain.AddressOfAsync("PowerForwarder");
         var to = await chain.AddressOfAsync(contract);
         var domain = _domain ??= await ReadDomainAsync(forwarder);
-        var nonce = (BigInteger)Calls.Decode(await CallAsync(forwarder, Calls.Nonces(from)), "uint256")[0];
+        var nonce = await nonces.NextAsync(forwarder, from);
         var deadline = await ChainTimeAsync() + (long)Lifetime.TotalSeconds;
         var message = new Dictionary<string, object>
         {
@@ -46,7 +63,9 @@ public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api)
             body["sshPublicKey"] = sshPublicKey.Trim();
         }
 
-        return await api.PostWriteAsync(route, JsonSerializer.Serialize(body));
+        var accepted = await api.PostWriteAsync(route, JsonSerializer.Serialize(body));
+        nonces.Accepted(from, nonce, accepted.Id);
+        return accepted;
     }
 
     /// <summary>A transaction the user sends from the wallet to <paramref name="to"/> (and pays gas for), followed to its receipt.</summary>
@@ -96,6 +115,8 @@ public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api)
     /// <summary>The time of the chain's latest block, in unix seconds (a deadline counts from it, as the chain does).</summary>
     public async Task<long> ChainTimeAsync() =>
         Hex.ToLong((await wallet.RequestAsync("eth_getBlockByNumber", "latest", false)).GetProperty("timestamp").GetString()!);
+
+    public void Dispose() => _gate.Dispose();
 
     private async Task<(string, string, BigInteger, string)> ReadDomainAsync(string forwarder)
     {

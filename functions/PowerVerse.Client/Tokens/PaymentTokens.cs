@@ -1,7 +1,6 @@
 using System.Numerics;
-using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
 using Nethereum.Web3;
+using PowerVerse.Chain.Contracts;
 using PowerVerse.Chain.Deployment;
 
 namespace PowerVerse.Client.Tokens;
@@ -41,7 +40,4 @@ public static class PaymentTokens
         ArgumentNullException.ThrowIfNull(web3);
         return (int)await web3.Eth.GetContractQueryHandler<DecimalsFunction>().QueryAsync<BigInteger>(token, new DecimalsFunction());
     }
-
-    [Function("decimals", "uint8")]
-    private sealed class DecimalsFunction : FunctionMessage;
 }

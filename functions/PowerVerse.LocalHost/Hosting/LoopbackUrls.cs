@@ -1,15 +1,14 @@
-using System.Net;
-
 namespace PowerVerse.LocalHost.Hosting;
 
 /// <summary>
-/// The local host's listening addresses: loopback only (<c>127.0.0.0/8</c>, <c>[::1]</c>, <c>localhost</c>), so
-/// nothing it serves — an API that relays with the platform's keys, a dashboard — is reachable from another machine.
+/// The local host's listening addresses: <c>127.0.0.1</c> only, so nothing it serves — an API that relays with the
+/// platform's keys, a dashboard — is reachable from another machine, and the dashboard's origin (CORS matches origins
+/// literally) is the one address the API allows.
 /// </summary>
 internal static class LoopbackUrls
 {
-    /// <summary>The <c>;</c>-separated URLs of <paramref name="setting"/>; refuses any that is not an http(s) URL on loopback.</summary>
-    /// <exception cref="InvalidOperationException">A URL is not absolute http(s), or its host is not loopback (<c>0.0.0.0</c>, <c>*</c>, <c>+</c>, a name).</exception>
+    /// <summary>The <c>;</c>-separated URLs of <paramref name="setting"/>; refuses any that is not an http(s) URL on 127.0.0.1.</summary>
+    /// <exception cref="InvalidOperationException">A URL is not absolute http(s), or its host is not 127.0.0.1 (<c>0.0.0.0</c>, <c>*</c>, <c>+</c>, a name, <c>[::1]</c>).</exception>
     public static IReadOnlyList<string> Check(string setting, string urls)
     {
         ArgumentNullException.ThrowIfNull(urls);
@@ -25,14 +24,12 @@ internal static class LoopbackUrls
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || !IsLoopback(uri.Host))
             {
                 throw new InvalidOperationException(
-                    $"{setting}: '{url}' is not a loopback http(s) URL; the local host listens on 127.0.0.1 only (e.g. http://127.0.0.1:0).");
+                    $"{setting}: '{url}' is not an http(s) URL on 127.0.0.1; the local host listens on 127.0.0.1 only (e.g. http://127.0.0.1:0).");
             }
         }
 
         return list;
     }
 
-    private static bool IsLoopback(string host) =>
-        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
-        || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+    private static bool IsLoopback(string host) => host == "127.0.0.1";
 }

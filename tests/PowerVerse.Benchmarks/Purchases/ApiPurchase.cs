@@ -2,13 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using PowerVerse.Client.Api;
+using PowerVerse.Functions.Orchestrations;
+using PowerVerse.Functions.Orchestrations.Proofs;
 
 namespace PowerVerse.Benchmarks.Purchases;
 
 /// <summary>
 /// A purchase end to end as a buyer makes it: signs <c>buy</c> as a ForwardRequest, POSTs it to
 /// <c>/api/market/purchases</c> and polls its workflow every 50 ms until the buyer has access: the workflow has recorded
-/// the access the real agent granted and moved on to the resource's first proof (or completed). Latency runs from the
+/// the access the real agent granted and gone on to the resource's first proof (or has completed). Latency runs from the
 /// POST being sent to that poll; the timeline records how long each state (the workflow's step, or its status before it
 /// has one) was seen. The first proofs go on in the background; <see cref="FinishAsync"/> waits for them.
 /// </summary>
@@ -18,7 +20,14 @@ internal sealed class ApiPurchase(PowerVerseApi api)
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
-    // The workflow's states before the buyer has access, in order (DESIGN §3); any later step is the first proof's.
+    // A proof's steps past its challenge are objects ({"step":"awaiting-result","challengeId":…}): shown as "proof <step>".
+    private const string ProofStep = "proof ";
+
+    // The first steps after access is recorded: the first proof's (a poll may miss the short "proving").
+    private static readonly string[] AfterAccess =
+        [WorkflowSteps.Proving, ProofOrchestrator.Requesting, ProofOrchestrator.Dispatching, ProofOrchestrator.Challenging, WorkflowSteps.Done];
+
+    // The workflow's states before the buyer has access, in order (DESIGN §3).
     public static readonly string[] UntilAccess =
         ["post", "unknown", "pending", "running", "relaying", "confirming", "indexing", "granting", "awaiting-agent", "recording-access"];
 
@@ -57,9 +66,14 @@ internal sealed class ApiPurchase(PowerVerseApi api)
                     : throw Ended(workflow, listing);
             }
 
-            if (!UntilAccess.Contains(seen))
+            if (AfterAccess.Contains(seen) || seen.StartsWith(ProofStep, StringComparison.Ordinal))
             {
                 return new PurchaseSample(now, timeline);
+            }
+
+            if (!UntilAccess.Contains(seen))
+            {
+                throw new InvalidOperationException($"Purchase {write.Id} of UID {listing.Uid} is at '{seen}', a step this benchmark does not know: name it in {nameof(UntilAccess)} or as the end.");
             }
 
             if (now > Timeout.TotalMilliseconds)
@@ -103,7 +117,6 @@ internal sealed class ApiPurchase(PowerVerseApi api)
         return completed;
     }
 
-    // A proof's steps are objects ({"step":"awaiting-result","challengeId":…}); their "step" names the state.
     private static string? StepName(Workflow workflow)
     {
         if (workflow.CurrentStep is not { } step || !step.StartsWith('{'))
@@ -112,7 +125,7 @@ internal sealed class ApiPurchase(PowerVerseApi api)
         }
 
         using var json = JsonDocument.Parse(step);
-        return json.RootElement.TryGetProperty("step", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : step;
+        return json.RootElement.TryGetProperty("step", out var name) && name.ValueKind == JsonValueKind.String ? ProofStep + name.GetString() : step;
     }
 
     private static InvalidOperationException Ended(Workflow workflow, Listing? listing) =>

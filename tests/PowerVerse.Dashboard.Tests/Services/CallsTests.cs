@@ -37,6 +37,8 @@ public sealed class CallsTests
         { Calls.Eip712Domain(), Of(new Eip712DomainFunction()) },
         { Calls.Allowance(Alice, Bob), Of(new AllowanceFunction { Owner = Alice, Spender = Bob }) },
         { Calls.Claimable(3, Token, Alice), Of(new ClaimableFunction { Vid = 3, Token = Token, Account = Alice }) },
+        { Calls.BalanceOf(Alice), Of(new TokenBalanceOfFunction { Account = Alice }) },
+        { Calls.IsStaked(2), Of(new IsStakedFunction { Hid = 2 }) },
     };
 
     [Theory]
@@ -49,4 +51,15 @@ public sealed class CallsTests
     private static byte[] Bytes32(char digit) => Convert.FromHexString(new string(digit, 64));
 
     private static byte[] Bytes(int length, byte seed) => [.. Enumerable.Range(0, length).Select(i => (byte)(seed + i))];
+}
+
+/// <summary>
+/// ProviderStaking's <c>isStaked(hid)</c>, which only the dashboard reads (the chain layer has no message for it): declared
+/// here as Nethereum declares a call, from the contract's signature.
+/// </summary>
+[Nethereum.ABI.FunctionEncoding.Attributes.Function("isStaked", "bool")]
+public sealed class IsStakedFunction : FunctionMessage
+{
+    [Nethereum.ABI.FunctionEncoding.Attributes.Parameter("uint256", "hid", 1)]
+    public BigInteger Hid { get; set; }
 }

@@ -1,6 +1,7 @@
 using PowerVerse.Client.Accounts;
 using PowerVerse.Dashboard.Tests.Browser;
 using PowerVerse.Dashboard.Tests.Wallet;
+using PowerVerse.Testing;
 using PowerVerse.Workflows.Tests.Support;
 
 namespace PowerVerse.Dashboard.Tests.Stack;
@@ -39,9 +40,8 @@ public sealed class DashboardStack : LocalStack
             // The "local test account" choice of the top bar, as on ./pv up.
             ["LocalHost__DashboardLocalRpc"] = Node.RpcUrl.ToString(),
         });
-        const string Listening = "Dashboard listening on: ";
-        var line = await host.WaitForLineAsync(Listening, TimeSpan.FromSeconds(60));
-        DashboardUrl = new Uri(new Uri(line[(line.IndexOf(Listening, StringComparison.Ordinal) + Listening.Length)..].Trim()), "/");
+        var line = await host.WaitForLineAsync(ListeningLine.Dashboard, TimeSpan.FromSeconds(60));
+        DashboardUrl = new Uri(ListeningLine.Url(line, ListeningLine.Dashboard), "/");
     }
 
     /// <summary>Hardhat account <paramref name="account"/> (#4–#9 hold test PVC and tUSD) at the dashboard, its key in the injected wallet.</summary>

@@ -18,7 +18,12 @@ public sealed class DashboardFixture : IAsyncLifetime
     private AzuriteServer? _storage;
     private LocalHostProcess? _host;
 
+    public const string Secret = "not-for-the-browser";
+
     public string Folder { get; } = Directory.CreateTempSubdirectory("pv-dashboard-").FullName;
+
+    /// <summary>A file beside the served folder, holding <see cref="Secret"/>: no request may reach it.</summary>
+    public string OutsideFile => Folder + ".secret.txt";
 
     /// <summary>The fingerprinted module's bytes: a WebAssembly header and enough repetition to compress.</summary>
     public byte[] Wasm { get; } = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, .. Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("PowerVerse ", 200)))];
@@ -35,6 +40,8 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         File.WriteAllText(Path.Combine(Folder, "index.html"), Index);
+        File.WriteAllText(OutsideFile, Secret);
+        File.WriteAllText(Path.Combine(Folder, ".env"), Secret);
         Directory.CreateDirectory(Path.Combine(Folder, "_framework"));
         Directory.CreateDirectory(Path.Combine(Folder, "css"));
         File.WriteAllText(Path.Combine(Folder, "css", "app.css"), "h1 { color: #123456; }");
@@ -67,6 +74,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
 
         Directory.Delete(Folder, recursive: true);
+        File.Delete(OutsideFile);
     }
 
     /// <summary>A local host serving <paramref name="folder"/> on a loopback port the OS picks.</summary>
@@ -82,9 +90,8 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     internal static async Task<Uri> DashboardUrlAsync(LocalHostProcess host)
     {
-        const string Marker = "Dashboard listening on: ";
-        var line = await host.WaitForLineAsync(Marker, TimeSpan.FromSeconds(30));
-        return new Uri(line[(line.IndexOf(Marker, StringComparison.Ordinal) + Marker.Length)..].Trim().TrimEnd('/') + "/");
+        var line = await host.WaitForLineAsync(ListeningLine.Dashboard, TimeSpan.FromSeconds(30));
+        return ListeningLine.Url(line, ListeningLine.Dashboard);
     }
 
     private void Write(string relative, byte[] bytes) => File.WriteAllBytes(Path.Combine(Folder, relative), bytes);

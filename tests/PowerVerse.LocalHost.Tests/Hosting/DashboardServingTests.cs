@@ -70,6 +70,28 @@ public sealed class DashboardServingTests(DashboardFixture dashboard) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/../{0}")]
+    [InlineData("/%2e%2e/{0}")]
+    [InlineData("/..%2F{0}")]
+    [InlineData("/css/..%2F..%2F{0}")]
+    [InlineData("/.env")]
+    [InlineData("/%2Eenv")]
+    public async Task PathOutsideTheFolderOrDotFile_NeverServed(string template)
+    {
+        // Sent as raw bytes: HttpClient would resolve the dot segments itself before the host saw them.
+        var target = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, Path.GetFileName(dashboard.OutsideFile));
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(dashboard.Dashboard.Host, dashboard.Dashboard.Port);
+        await using var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {dashboard.Dashboard.Authority}\r\nConnection: close\r\n\r\n"));
+        using var reader = new StreamReader(stream);
+        var response = await reader.ReadToEndAsync();
+
+        Assert.DoesNotContain(DashboardFixture.Secret, response, StringComparison.Ordinal);
+        Assert.Matches("^HTTP/1.1 (400|404) ", response);
+    }
+
     [Fact]
     public async Task Css_Served_AsCssRevalidated()
     {

@@ -26,6 +26,8 @@ public sealed class DashboardSettingsTests : IAsyncLifetime
     [InlineData("http://0.0.0.0:0")]
     [InlineData("http://*:7072")]
     [InlineData("http://127.0.0.1:0;http://192.168.1.10:7072")]
+    [InlineData("http://localhost:0")]
+    [InlineData("http://[::1]:0")]
     public async Task DashboardUrls_NotLoopback_RefusedBeforeListening(string urls)
     {
         var failed = await Assert.ThrowsAsync<TimeoutException>(() =>

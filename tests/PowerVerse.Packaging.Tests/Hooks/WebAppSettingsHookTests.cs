@@ -40,6 +40,8 @@ public sealed class WebAppSettingsHookTests : IDisposable
         using var config = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_wwwroot, "staticwebapp.config.json")));
         var csp = config.RootElement.GetProperty("globalHeaders").GetProperty("Content-Security-Policy").GetString()!;
         Assert.Contains($"script-src 'self' 'wasm-unsafe-eval' 'sha256-{hash}';", csp, StringComparison.Ordinal);
+        // The page may call its own origin and the API's, nothing else.
+        Assert.Contains($"connect-src 'self' {new Uri(api).GetLeftPart(UriPartial.Authority)};", csp, StringComparison.Ordinal);
     }
 
     [Theory]

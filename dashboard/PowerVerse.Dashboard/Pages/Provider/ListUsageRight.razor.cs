@@ -24,6 +24,7 @@ public partial class ListUsageRight
     private string? _listed;
     private ResourceView? _resource;
     private BigInteger _weight;
+    private (string Vid, BigInteger Weight)? _beneficiariesFor;
 
     private bool FirstListing => _resource is { RevenueShares: "0" };
 
@@ -50,10 +51,13 @@ public partial class ListUsageRight
         var weights = await Api.GetAsync<ItemsView<RevenueWeightView>>("revenue-weights");
         _weight = weights.Items.FirstOrDefault(w => w.ComputeType == resource.ComputeType) is { } weight
             ? BigInteger.Parse(weight.Weight, CultureInfo.InvariantCulture) : BigInteger.Zero;
-        if (_beneficiaries.Count == 0)
+        // Rows typed for another VID's RID, or another weight, would not add up to this one's: they start over.
+        if (_beneficiariesFor != (resource.Vid, _weight))
         {
             // By default the provider receives the whole RID; split it by adding rows.
+            _beneficiaries.Clear();
             _beneficiaries.Add(new Beneficiary(Account.Address, (long)_weight));
+            _beneficiariesFor = (resource.Vid, _weight);
         }
 
         _resource = resource;
@@ -77,7 +81,7 @@ public partial class ListUsageRight
             throw new InvalidOperationException($"The beneficiaries' shares add up to {SharesTotal}, not {_weight}.");
         }
 
-        if (_beneficiaries.FirstOrDefault(b => !IsAddress(b.Account)) is { } bad)
+        if (_beneficiaries.FirstOrDefault(b => !Addresses.IsAddress(b.Account)) is { } bad)
         {
             throw new InvalidOperationException($"'{bad.Account}' is not an address (0x and 40 hex digits).");
         }
@@ -91,11 +95,8 @@ public partial class ListUsageRight
         if (_listed is not null)
         {
             // The VID's RID exists now: a later listing of it is a plain one.
-            _beneficiaries.Clear();
+            _beneficiariesFor = null;
             await ReadAsync();
         }
     }
-
-    private static bool IsAddress(string text) =>
-        text.Trim() is { Length: 42 } a && a.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && a[2..].All(char.IsAsciiHexDigit);
 }

@@ -3,6 +3,7 @@
 // {ok:false, code, message} with the EIP-1193 / JSON-RPC error code (4001 rejected, 4902 unknown chain, ...).
 
 let provider = null;
+// The injected wallet's accountsChanged/chainChanged handlers, with the wallet they were added to, so they can be removed.
 let listener = null;
 
 export function hasInjected() {
@@ -14,11 +15,9 @@ export async function connectInjected(dotnet) {
   const eth = window.ethereum;
   if (!eth) return fail(4900, "No wallet found in this browser.");
   provider = eth;
-  if (listener && eth.removeListener) {
-    eth.removeListener("accountsChanged", listener.accounts);
-    eth.removeListener("chainChanged", listener.chain);
-  }
+  stopListening();
   listener = {
+    eth,
     accounts: (accounts) => dotnet.invokeMethodAsync("OnAccountsChanged", accounts ?? []),
     chain: (chainId) => dotnet.invokeMethodAsync("OnChainChanged", chainId),
   };
@@ -34,12 +33,23 @@ export function localAccounts(rpcUrl) {
 
 // Signs and sends through the local node's unlocked accounts from now on.
 export function useLocal(rpcUrl) {
+  stopListening();
   provider = { request: ({ method, params }) => rpc(rpcUrl, method, params ?? []) };
   return { ok: true, result: null };
 }
 
 export function disconnect() {
+  stopListening();
   provider = null;
+}
+
+// The injected wallet's events concern the dashboard only while that wallet signs: after a disconnect or the switch to
+// a local account, its account or chain changing must not change the dashboard's.
+function stopListening() {
+  if (!listener) return;
+  listener.eth.removeListener?.("accountsChanged", listener.accounts);
+  listener.eth.removeListener?.("chainChanged", listener.chain);
+  listener = null;
 }
 
 // Any EIP-1193 request of the current provider (eth_chainId, eth_call, eth_signTypedData_v4, personal_sign,

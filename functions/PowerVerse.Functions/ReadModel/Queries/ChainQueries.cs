@@ -15,7 +15,7 @@ namespace PowerVerse.Functions.ReadModel.Queries;
 /// </summary>
 public sealed class ChainQueries
 {
-    // The manifest's ERC-20 tokens, in the order a client lists them; TestStablecoin is deployed on test chains only.
+    // The manifest's ERC-20 tokens, in the order a client lists them; TestStablecoin is deployed on the local chain only.
     private static readonly string[] TokenContracts = ["PowerVerseCoin", "TestStablecoin"];
 
     private readonly IWeb3 _web3;
