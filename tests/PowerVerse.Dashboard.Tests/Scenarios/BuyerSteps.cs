@@ -19,7 +19,7 @@ public sealed class BuyerSteps(DashboardSession session)
     /// <summary>Opens the buy page with the wallet connected: the price, the buyer's balance and the market's allowance (raw) as it shows them.</summary>
     public async Task<(BigInteger Price, BigInteger Balance, BigInteger Allowance)> OpenAsync(BigInteger uid)
     {
-        await OpenConnectedAsync(session, $"/market/buy/{Text(uid)}", "buy-step");
+        await session.OpenConnectedAsync($"/market/buy/{Text(uid)}", "buy-step");
         var listing = Page.GetByTestId("buy-listing");
         // The balance and allowance come from the chain through the wallet, after the connection.
         await Assertions.Expect(listing.GetByTestId("buy-allowance")).ToHaveAttributeAsync("data-value", new System.Text.RegularExpressions.Regex("^[0-9]+$"));

@@ -44,13 +44,13 @@ public static class NewGpuChecks
         ArgumentNullException.ThrowIfNull(chain);
         ArgumentNullException.ThrowIfNull(buyer);
         var expires = (await chain.UsageRightAsync(uid)).Expires.ToString(CultureInfo.InvariantCulture);
-        await OpenConnectedAsync(buyer, "/usage-rights", $"usage-right-{Text(uid)}");
+        await buyer.OpenConnectedAsync("/usage-rights", $"usage-right-{Text(uid)}");
         var row = buyer.Page.GetByTestId($"usage-right-{Text(uid)}");
         Assert.Equal(("user", "active"), (await TextAsync(row, "role"), await TextAsync(row, "state")));
         Assert.Equal(expires, await AttributeAsync(row, "expires", "data-value"));
         await buyer.CheckScreenAsync("usage-rights");
 
-        await OpenConnectedAsync(buyer, $"/usage-rights/{Text(uid)}", "access");
+        await buyer.OpenConnectedAsync($"/usage-rights/{Text(uid)}", "access");
         var facts = buyer.Page.GetByTestId("usage-right");
         Assert.Equal("active", await TextAsync(facts, "usage-right-state"));
         Assert.Equal(expires, await AttributeAsync(facts, "usage-right-expires", "data-value"));
@@ -90,7 +90,7 @@ public static class NewGpuChecks
 
     private static async Task SharesShownAsync(DashboardSession session, ChainViews chain, BigInteger vid)
     {
-        await OpenConnectedAsync(session, "/revenue", $"rid-{Text(vid)}");
+        await session.OpenConnectedAsync("/revenue", $"rid-{Text(vid)}");
         var shares = await chain.SharesAsync(vid, session.Wallet.Address);
         Assert.True(shares > 0);
         Assert.Equal(Text(shares), await TextAsync(session.Page.Locator("body"), $"shares-{Text(vid)}"));

@@ -21,7 +21,7 @@ public sealed class ProviderSteps(DashboardSession session)
     public ILocator Section(string testId) => Page.GetByTestId(testId);
 
     /// <summary>Opens /provider with the wallet connected, once the account's forms are there.</summary>
-    public Task OpenAsync() => OpenConnectedAsync(session, "/provider", "provider-register");
+    public Task OpenAsync() => session.OpenConnectedAsync("/provider", "provider-register");
 
     /// <summary>Pastes the agent's init payload, picks the device <paramref name="uuid"/> and the GPU model, registers: the HID.</summary>
     public async Task<BigInteger> RegisterAsync(string payload, string uuid, uint gpuModel)

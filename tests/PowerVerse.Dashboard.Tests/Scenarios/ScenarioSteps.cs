@@ -13,11 +13,11 @@ namespace PowerVerse.Dashboard.Tests.Scenarios;
 /// </summary>
 public static class ScenarioSteps
 {
-    /// <summary>A write's workflow (relay, index; a purchase's grant and first proof on the CPU agent) ends within this.</summary>
+    /// <summary>A write's workflow (relay, index; a purchase's grant and first proof on the CPU agent; a proof waiting for the agent) ends within this.</summary>
     public const float WorkflowMs = 180_000;
 
     /// <summary>Opens <paramref name="route"/>, connects the injected wallet and waits for <paramref name="loadedTestId"/>.</summary>
-    public static async Task OpenConnectedAsync(DashboardSession session, string route, string loadedTestId)
+    public static async Task OpenConnectedAsync(this DashboardSession session, string route, string loadedTestId)
     {
         ArgumentNullException.ThrowIfNull(session);
         await session.GotoAsync(route);

@@ -6,26 +6,11 @@ using PowerVerse.Dashboard.Tests.Browser;
 namespace PowerVerse.Dashboard.Tests.Scenarios;
 
 /// <summary>
-/// What the scenario tests of proofs, revenue rights and the read screens do on a page: open a route with the wallet
-/// connected (each page load starts the app afresh, wallet disconnected), read a figure's raw value, and follow a
-/// write's workflow section to its end.
+/// What the scenario tests of proofs, revenue rights and the read screens read on a page (each opened with
+/// <see cref="ScenarioSteps.OpenConnectedAsync"/>): a figure's raw value, and a write's workflow section followed to its end.
 /// </summary>
 internal static class ScreenReads
 {
-    /// <summary>How long a write's workflow may take on the page (a proof waits for the agent).</summary>
-    public const float WorkflowTimeoutMs = 180_000;
-
-    /// <summary>Opens <paramref name="route"/>, connects the injected wallet from the top bar and waits for <paramref name="ready"/>.</summary>
-    public static async Task OpenConnectedAsync(this DashboardSession session, string route, string ready)
-    {
-        ArgumentNullException.ThrowIfNull(session);
-        await session.GotoAsync(route);
-        await session.Page.GetByRole(AriaRole.Button, new() { Name = "Connect wallet", Exact = true }).ClickAsync();
-        var account = await session.WaitForTestIdAsync("account");
-        Assert.Equal(session.Wallet.Address, await account.GetAttributeAsync("title"), StringComparer.OrdinalIgnoreCase);
-        await session.WaitForTestIdAsync(ready);
-    }
-
     /// <summary>The <c>data-value</c> of the figure (the raw digits of a grouped number).</summary>
     public static async Task<BigInteger> ValueAsync(this ILocator figure) =>
         BigInteger.Parse(await Attribute(figure, "data-value"), CultureInfo.InvariantCulture);
@@ -53,11 +38,11 @@ internal static class ScreenReads
         try
         {
             // A write refused before its workflow started shows only its problem: no need to wait the workflow's time.
-            await finished.Or(session.Page.GetByTestId("problem")).First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = WorkflowTimeoutMs });
+            await finished.Or(session.Page.GetByTestId("problem")).First.WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = ScenarioSteps.WorkflowMs });
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"The workflow \"{title}\" did not finish within {WorkflowTimeoutMs / 1000:F0} s on {session.Page.Url}.\n"
+            Assert.Fail($"The workflow \"{title}\" did not finish within {ScenarioSteps.WorkflowMs / 1000:F0} s on {session.Page.Url}.\n"
                 + $"The page shows:\n{await session.Page.Locator("body").InnerTextAsync()}\nThe browser reported:\n{string.Join("\n", session.BrowserErrors)}");
         }
 

@@ -280,14 +280,16 @@ public sealed class SettlementFuzzTests(SettlementFixture stack, ITestOutputHelp
             if (still.Count != pending.Count)
             {
                 run.Note($"{rentals.Count - still.Count} of {rentals.Count} orders settled on chain");
+                // Settling goes on as long as orders keep settling: a loaded machine is slower, a stuck one stops.
+                waiting.Restart();
             }
 
             pending = still;
             if (pending.Count > 0)
             {
-                if (waiting.Elapsed > TimeSpan.FromSeconds(150))
+                if (waiting.Elapsed > TimeSpan.FromSeconds(120))
                 {
-                    throw await run.FailureAsync($"{pending.Count} orders were not settled after {waiting.Elapsed}.", api, pending.Take(3).Select(r => r.WorkflowId));
+                    throw await run.FailureAsync($"{pending.Count} orders were not settled, and none settled in the last {waiting.Elapsed}.", api, pending.Take(3).Select(r => r.WorkflowId));
                 }
 
                 await Task.Delay(TimeSpan.FromSeconds(1));
