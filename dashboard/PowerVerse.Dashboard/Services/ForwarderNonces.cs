@@ -52,11 +52,8 @@ public sealed class ForwarderNonces(Wallet wallet, DashboardApi api, TimeProvide
     /// <summary>Remembers that the API accepted <paramref name="from"/>'s request signed at <paramref name="nonce"/> as the workflow <paramref name="workflowId"/>.</summary>
     public void Accepted(string from, BigInteger nonce, string workflowId) => _signed[from] = (nonce, workflowId);
 
-    private async Task<BigInteger> ReadAsync(string forwarder, string from)
-    {
-        var returned = await wallet.RequestAsync("eth_call", new { to = forwarder, data = Calls.Nonces(from) }, "latest");
-        return (BigInteger)Calls.Decode(returned.GetString()!, "uint256")[0];
-    }
+    private async Task<BigInteger> ReadAsync(string forwarder, string from) =>
+        (BigInteger)Calls.Decode(await wallet.CallAsync(forwarder, Calls.Nonces(from)), "uint256")[0];
 
     private async Task<bool> EndedAsync(string workflowId) =>
         (await api.WorkflowAsync(workflowId))?.Status is "Failed" or "Terminated" or "Canceled";

@@ -79,6 +79,11 @@ public sealed class Wallet(IJSRuntime js, DashboardSettings settings) : IAsyncDi
     public async Task<JsonElement> RequestAsync(string method, params object?[] parameters) =>
         Result(await (await ModuleAsync()).InvokeAsync<WalletAnswer>("call", method, parameters));
 
+    /// <summary>An <c>eth_call</c> through the wallet: what the contract answers now.</summary>
+    /// <exception cref="WalletException">The wallet refused or failed (its code and message).</exception>
+    public async Task<string> CallAsync(string to, string data) =>
+        (await RequestAsync("eth_call", new { to, data }, "latest")).GetString()!;
+
     /// <summary>The connected account, or a clear error to show.</summary>
     public string RequireAddress() => Address ?? throw new WalletException(4100, "Connect a wallet first.");
 

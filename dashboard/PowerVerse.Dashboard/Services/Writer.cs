@@ -90,27 +90,23 @@ public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api, Fo
         throw new WalletException(-32000, $"The transaction {hash} was not mined within two minutes.");
     }
 
-    /// <summary>An <c>eth_call</c> through the wallet: what the contract answers now.</summary>
-    public async Task<string> CallAsync(string to, string data) =>
-        (await wallet.RequestAsync("eth_call", new { to, data }, "latest")).GetString()!;
-
     /// <summary>
     /// ERC-20 balance of <paramref name="owner"/>, read from the chain: the read model keeps balances only of accounts
     /// that hold an asset, so a wallet that only ever received tokens is read here.
     /// </summary>
     public async Task<BigInteger> BalanceOfAsync(string token, string owner) =>
-        (BigInteger)Calls.Decode(await CallAsync(token, Calls.BalanceOf(owner)), "uint256")[0];
+        (BigInteger)Calls.Decode(await wallet.CallAsync(token, Calls.BalanceOf(owner)), "uint256")[0];
 
     /// <summary>What <paramref name="spender"/> may take of <paramref name="owner"/>'s <paramref name="token"/> (ERC-20 allowance).</summary>
     public async Task<BigInteger> AllowanceAsync(string token, string owner, string spender) =>
-        (BigInteger)Calls.Decode(await CallAsync(token, Calls.Allowance(owner, spender)), "uint256")[0];
+        (BigInteger)Calls.Decode(await wallet.CallAsync(token, Calls.Allowance(owner, spender)), "uint256")[0];
 
     /// <summary>
     /// The income <paramref name="account"/> may claim of the VID now, read from the chain: it streams in over the rental's
     /// duration, and the read model has it only as of the last event that touched the account's row.
     /// </summary>
     public async Task<BigInteger> ClaimableAsync(string revenueRights, BigInteger vid, string token, string account) =>
-        (BigInteger)Calls.Decode(await CallAsync(revenueRights, Calls.Claimable(vid, token, account)), "uint256")[0];
+        (BigInteger)Calls.Decode(await wallet.CallAsync(revenueRights, Calls.Claimable(vid, token, account)), "uint256")[0];
 
     /// <summary>The time of the chain's latest block, in unix seconds (a deadline counts from it, as the chain does).</summary>
     public async Task<long> ChainTimeAsync() =>
@@ -120,7 +116,7 @@ public sealed class Writer(Wallet wallet, ChainState chain, DashboardApi api, Fo
 
     private async Task<(string, string, BigInteger, string)> ReadDomainAsync(string forwarder)
     {
-        var fields = Calls.Decode(await CallAsync(forwarder, Calls.Eip712Domain()), "bytes1", "string", "string", "uint256", "address", "bytes32", "uint256[]");
+        var fields = Calls.Decode(await wallet.CallAsync(forwarder, Calls.Eip712Domain()), "bytes1", "string", "string", "uint256", "address", "bytes32", "uint256[]");
         // EIP-5267: 0x0f = name, version, chainId, verifyingContract; OpenZeppelin's forwarder sets exactly these.
         return ((byte[])fields[0])[0] == 0x0f
             ? ((string)fields[1], (string)fields[2], (BigInteger)fields[3], (string)fields[4])

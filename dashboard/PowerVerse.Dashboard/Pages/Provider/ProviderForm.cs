@@ -23,6 +23,8 @@ public abstract class ProviderForm : ComponentBase
 
     [Inject] protected Writer Writer { get; set; } = default!;
 
+    [Inject] protected Wallet Wallet { get; set; } = default!;
+
     protected bool Busy { get; private set; }
 
     protected string? Error { get; set; }
