@@ -29,7 +29,8 @@ internal sealed class ApiPurchase(PowerVerseApi api)
 
     // The workflow's states before the buyer has access, in order (DESIGN §3).
     public static readonly string[] UntilAccess =
-        ["post", "unknown", "pending", "running", "relaying", "confirming", "indexing", "granting", "awaiting-agent", "recording-access"];
+        ["post", "unknown", "pending", "running", WorkflowSteps.Relaying, WorkflowSteps.Confirming, WorkflowSteps.Indexing,
+            WorkflowSteps.Granting, WorkflowSteps.AwaitingAgent, WorkflowSteps.RecordingAccess];
 
     private readonly ConcurrentQueue<(string Id, long Start)> _started = new();
 
@@ -95,23 +96,10 @@ internal sealed class ApiPurchase(PowerVerseApi api)
         var completed = new List<double>();
         while (_started.TryDequeue(out var started))
         {
-            while (true)
-            {
-                var workflow = await api.GetWorkflowAsync(started.Id);
-                var elapsed = Stopwatch.GetElapsedTime(started.Start);
-                if (workflow is { IsFinished: true })
-                {
-                    completed.Add(workflow.IsCompleted ? (workflow.LastUpdatedAt - workflow.CreatedAt).TotalMilliseconds : throw Ended(workflow, null));
-                    break;
-                }
-
-                if (elapsed > Timeout + Timeout)
-                {
-                    throw new TimeoutException($"Purchase {started.Id} was still at '{workflow?.CurrentStep}' {elapsed} after its POST.");
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(200));
-            }
+            // Each within twice a purchase's timeout of its POST.
+            var left = Timeout + Timeout - Stopwatch.GetElapsedTime(started.Start);
+            var workflow = await api.WaitForWorkflowAsync(started.Id, left > TimeSpan.Zero ? left : TimeSpan.Zero);
+            completed.Add(workflow.IsCompleted ? (workflow.LastUpdatedAt - workflow.CreatedAt).TotalMilliseconds : throw Ended(workflow, null));
         }
 
         return completed;

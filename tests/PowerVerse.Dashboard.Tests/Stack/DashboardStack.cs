@@ -41,7 +41,7 @@ public sealed class DashboardStack : LocalStack
             ["LocalHost__DashboardLocalRpc"] = Node.RpcUrl.ToString(),
         });
         var line = await host.WaitForLineAsync(ListeningLine.Dashboard, TimeSpan.FromSeconds(60));
-        DashboardUrl = new Uri(ListeningLine.Url(line, ListeningLine.Dashboard), "/");
+        DashboardUrl = ListeningLine.Url(line, ListeningLine.Dashboard);
     }
 
     /// <summary>Hardhat account <paramref name="account"/> (#4–#9 hold test PVC and tUSD) at the dashboard, its key in the injected wallet.</summary>
