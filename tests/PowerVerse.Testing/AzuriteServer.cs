@@ -71,9 +71,12 @@ public sealed class AzuriteServer : IAsyncDisposable
         var server = new AzuriteServer(process, blobPort, queuePort, tablePort);
         try
         {
-            await process.WaitForPortAsync(blobPort, TimeSpan.FromSeconds(60));
-            await process.WaitForPortAsync(queuePort, TimeSpan.FromSeconds(60));
-            await process.WaitForPortAsync(tablePort, TimeSpan.FromSeconds(60));
+            foreach (var (service, port) in new[] { ("Blob", blobPort), ("Queue", queuePort), ("Table", tablePort) })
+            {
+                await process.WaitForStartedAsync(
+                    $"Azurite {service} service is successfully listening at http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                    TimeSpan.FromSeconds(60));
+            }
         }
         catch
         {

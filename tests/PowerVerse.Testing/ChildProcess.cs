@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
 
 namespace PowerVerse.Testing;
@@ -75,30 +74,21 @@ public sealed class ChildProcess : IAsyncDisposable
         return child;
     }
 
-    /// <summary>Waits until something accepts TCP connections on 127.0.0.1:<paramref name="port"/>.</summary>
-    public async Task WaitForPortAsync(int port, TimeSpan timeout)
+    /// <summary>
+    /// Waits for the server's own line saying it listens. (A port that accepts connections proves nothing: another
+    /// process may have taken it between <see cref="FreePort.Next"/> and this server's bind, which then fails.) Throws
+    /// <see cref="InvalidOperationException"/> when the server exits first, for <see cref="FreePort.RetryAsync"/>.
+    /// </summary>
+    public async Task WaitForStartedAsync(string line, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"'{_process.StartInfo.FileName}' exited with {_process.ExitCode} before listening on {port}:\n{Output}");
-            }
-
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
+            await WaitForLineAsync(line, timeout);
         }
-
-        throw new TimeoutException($"Nothing listened on 127.0.0.1:{port} within {timeout}:\n{Output}");
+        catch (TimeoutException exited) when (_process.HasExited)
+        {
+            throw new InvalidOperationException(exited.Message, exited);
+        }
     }
 
     /// <summary>Waits for an ASP.NET Core server's "Now listening on: URL" line and returns that URL (<see cref="ListeningLine"/>).</summary>

@@ -29,7 +29,7 @@ public static class FreePort
             }
             catch (InvalidOperationException) when (attempt < attempts)
             {
-                // Exited before listening (ChildProcess.WaitForPortAsync): most likely a port taken meanwhile.
+                // Exited before listening (ChildProcess.WaitForStartedAsync): most likely a port taken meanwhile.
             }
         }
     }

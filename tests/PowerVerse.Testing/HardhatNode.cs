@@ -45,7 +45,7 @@ public sealed class HardhatNode : IAsyncDisposable
         var node = new HardhatNode(process, port);
         try
         {
-            await process.WaitForPortAsync(port, TimeSpan.FromSeconds(120));
+            await process.WaitForStartedAsync($"JSON-RPC server at http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/", TimeSpan.FromSeconds(120));
         }
         catch
         {
