@@ -13,6 +13,7 @@ namespace PowerVerse.Benchmarks;
 /// concurrent buyers; and each purchase's time until its workflow completed (the resource's first proof verified). Reference in the same run, on the same node: the same <c>ComputeMarket.buy</c> sent by the same
 /// buyers from their wallets (Nethereum, each waiting for its receipt). Every phase buys fresh listings. An extra row
 /// runs the end-to-end phases again on a host with shorter polling (labelled; the goals are judged on the default).
+/// Each phase also says where the machine's CPU went, by process (the stack shares the benchmark's cores).
 /// </summary>
 internal sealed class PurchaseBenchmark : IBenchmark
 {

@@ -21,6 +21,9 @@ internal sealed record PhaseResult(string Name, int Buyers, IReadOnlyList<Purcha
 
     public double CompletedP99Ms => Percentile(CompletedMs, 0.99);
 
+    /// <summary>CPU seconds the machine's processes spent during the phase, by kind of process, most first.</summary>
+    public IReadOnlyList<(string Kind, double Seconds)> Cpu { get; init; } = [];
+
     /// <summary>Mean time per purchase in each state, in the workflow's order (states it does not know last).</summary>
     public IReadOnlyList<(string State, double MeanMs)> MeanTimeline =>
         [.. Samples.SelectMany(s => s.Timeline).GroupBy(t => t.State)

@@ -12,6 +12,7 @@ internal static class PurchaseLoad
         string name, IReadOnlyList<Buyer> buyers, IReadOnlyList<Listing> listings, Func<Buyer, Listing, Task<PurchaseSample>> purchase)
     {
         var next = -1;
+        var cpu = MachineLoad.CpuSnapshot();
         var watch = Stopwatch.StartNew();
         var loops = buyers.Select(buyer => Task.Run(async () =>
         {
@@ -25,6 +26,6 @@ internal static class PurchaseLoad
             return samples;
         }));
         var all = (await Task.WhenAll(loops)).SelectMany(s => s).ToList();
-        return new PhaseResult(name, buyers.Count, all, watch.Elapsed.TotalSeconds);
+        return new PhaseResult(name, buyers.Count, all, watch.Elapsed.TotalSeconds) { Cpu = MachineLoad.Spent(cpu, MachineLoad.CpuSnapshot()) };
     }
 }

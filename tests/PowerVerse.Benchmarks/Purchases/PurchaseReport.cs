@@ -49,6 +49,14 @@ internal static class PurchaseReport
                 string.Join(", ", row.MeanTimeline.Select(t => F("{0} {1:F0} ({2:P0})", t.State, t.MeanMs, t.MeanMs / total)))));
         }
 
+        await output.WriteLineAsync(F("where the machine's CPU went in each phase (CPU seconds by process; share of the {0} cores over the phase's wall time):", Environment.ProcessorCount));
+        foreach (var row in rows)
+        {
+            var capacity = row.ElapsedSeconds * Environment.ProcessorCount;
+            await output.WriteLineAsync(F("  {0} @{1} ({2:F1} s): {3}", row.Name, row.Buyers, row.ElapsedSeconds,
+                string.Join(", ", row.Cpu.Where(c => c.Seconds >= 0.05).Select(c => F("{0} {1:F1} ({2:P0})", c.Kind, c.Seconds, c.Seconds / capacity)))));
+        }
+
         foreach (var row in new[] { e2e1, e2e8 })
         {
             var top = row.MeanTimeline.OrderByDescending(t => t.MeanMs).Take(2).ToList();
