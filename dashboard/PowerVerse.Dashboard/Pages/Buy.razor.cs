@@ -39,9 +39,8 @@ public partial class Buy : IDisposable
         try
         {
             var gpus = Gpus.GetAsync();
-            _listing = (await Api.FindAsync<UsageRightView>("usage-rights/" + Uri.EscapeDataString(Uid)))?.Listing;
+            await ReadListingAsync();
             _gpus = await gpus;
-            await ReadFundsAsync();
         }
         catch (Exception e) when (e is HttpRequestException or ApiProblemException)
         {
@@ -49,6 +48,13 @@ public partial class Buy : IDisposable
         }
 
         _loaded = true;
+    }
+
+    /// <summary>The listing as the API has it now, then the funds for its price.</summary>
+    private async Task ReadListingAsync()
+    {
+        _listing = (await Api.FindAsync<UsageRightView>("usage-rights/" + Uri.EscapeDataString(Uid)))?.Listing;
+        await ReadFundsAsync();
     }
 
     /// <summary>The buyer's balance and the market's allowance, read from the chain through the wallet.</summary>
@@ -86,9 +92,27 @@ public partial class Buy : IDisposable
         await RunAsync(async () =>
         {
             var listing = _listing!;
-            var accepted = await Writer.SendAsync("market/purchases", "ComputeMarket",
-                Calls.Buy(BigInteger.Parse(Uid, CultureInfo.InvariantCulture), listing.Token, Price), _sshKey);
-            _workflowId = accepted.Id;
+            try
+            {
+                var accepted = await Writer.SendAsync("market/purchases", "ComputeMarket",
+                    Calls.Buy(BigInteger.Parse(Uid, CultureInfo.InvariantCulture), listing.Token, Price), _sshKey);
+                _workflowId = accepted.Id;
+            }
+            catch (ApiProblemException)
+            {
+                // Refused: the price changed, or the UID was sold or unlisted meanwhile. The page shows the listing as it
+                // is now (best effort: the refusal is what the buyer must read), so a new price is approved and bought
+                // without a reload.
+                try
+                {
+                    await ReadListingAsync();
+                }
+                catch (Exception e) when (e is HttpRequestException or ApiProblemException)
+                {
+                }
+
+                throw;
+            }
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Numerics;
+using Microsoft.Playwright;
 using PowerVerse.Chain.Contracts;
 using PowerVerse.Client.Accounts;
 using PowerVerse.Dashboard.Tests.Browser;
@@ -95,7 +96,8 @@ public sealed class NewGpuListedAndBoughtTests(DashboardStack stack)
         Assert.Equal(price, await stack.MarketAllowanceAsync(Usd, buyer.Wallet.Address));
 
         // Meanwhile the provider changes the price (a plain listing now: the RID exists). The buyer's page still shows
-        // the old one: the chain would refuse that purchase, the page says so, and nothing changes on chain.
+        // the old one: the chain would refuse that purchase, the page says so and shows the new price, and nothing
+        // changes on chain.
         await flow.OpenAsync();
         var relist = await flow.PrepareListingAsync(uid, "tUSD", "12");
         Assert.Equal(1, await relist.GetByTestId("plain-listing").CountAsync());
@@ -106,6 +108,8 @@ public sealed class NewGpuListedAndBoughtTests(DashboardStack stack)
         var buyerBalance = await chain.TokenBalanceAsync(Usd, buyer.Wallet.Address);
         await buying.PressBuyAsync(uid);
         Assert.Contains("price changed", await TextAsync(buyer.Page.Locator("body"), "problem", 60_000), StringComparison.OrdinalIgnoreCase);
+        await Assertions.Expect(buyer.Page.GetByTestId("buy-price")).ToHaveAttributeAsync("data-value", Text(relisted.Price));
+        await Assertions.Expect(buyer.Page.GetByRole(AriaRole.Button, new() { Name = "Approve 12 tUSD" })).ToBeVisibleAsync();
         await buyer.CheckScreenAsync("buy-stale-price");
         var after = await chain.OrderAsync(uid);
         Assert.Equal((MarketOrder.Listed, relisted.Price), (after.State, after.Price));
